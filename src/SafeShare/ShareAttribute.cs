@@ -1,0 +1,29 @@
+using System;
+
+namespace SafeShare;
+
+/// <summary>
+/// Marks a method as a declared share of personal data with a named recipient for a stated purpose
+/// (golden rule 6: share with those who need it, for a purpose). The lawful basis and any Art. 9
+/// condition come from <see cref="LawfulBasisAttribute"/> and <see cref="Article9ConditionAttribute"/>
+/// on the same method, its type or the assembly. Every decision, to share or not, is recorded with its
+/// reasons (golden rule 7; seed 001 Appendix 1 step 7).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ShareAttribute : Attribute
+{
+    /// <summary>Declares a share.</summary>
+    /// <param name="recipient">Who receives the data, e.g. "Police – Child Abuse Investigation Team".</param>
+    /// <param name="purpose">Why, e.g. "Strategy discussion under Children Act 1989 s47".</param>
+    public ShareAttribute(string recipient, string purpose)
+    {
+        Recipient = recipient;
+        Purpose = purpose;
+    }
+
+    /// <summary>Who receives the data.</summary>
+    public string Recipient { get; }
+
+    /// <summary>Why the data is shared.</summary>
+    public string Purpose { get; }
+}
