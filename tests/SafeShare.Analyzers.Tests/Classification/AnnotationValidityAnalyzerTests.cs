@@ -98,6 +98,10 @@ public class AnnotationValidityAnalyzerTests
         [RetainUntil(nameof(closedAt), Years = 6)]
         public struct Note { public DateTimeOffset closedAt; }
 
+        // Kept indefinitely under regular review (seed 004 §4).
+        [RetainUntil(nameof(AdoptedOn), ReviewEveryYears = 10)]
+        public class AdoptionRecord { public DateOnly AdoptedOn { get; set; } }
+
         public class Assessment
         {
             [SpecialCategory(SpecialCategory.Health)]
