@@ -34,6 +34,25 @@ internal sealed class AnnotationChoice
     /// <summary>The attribute list to add.</summary>
     public AttributeListSyntax Annotation { get; }
 
+    /// <summary>An offer, or <see langword="null"/> when its attribute could not be built.</summary>
+    public static AnnotationChoice? Create(string title, string equivalenceKey, SyntaxNode declaration, AttributeListSyntax? annotation) =>
+        annotation is null ? null : new AnnotationChoice(title, equivalenceKey, declaration, annotation);
+
+    /// <summary>The offers that could be built.</summary>
+    public static ImmutableArray<AnnotationChoice> All(params AnnotationChoice?[] choices)
+    {
+        var built = ImmutableArray.CreateBuilder<AnnotationChoice>(choices.Length);
+        foreach (var choice in choices)
+        {
+            if (choice is not null)
+            {
+                built.Add(choice);
+            }
+        }
+
+        return built.ToImmutable();
+    }
+
     /// <summary>Computes the offers for one diagnostic; empty when the syntax is not what the fix expects.</summary>
     public delegate Task<ImmutableArray<AnnotationChoice>> Provider(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken);
 

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -17,36 +16,8 @@ namespace SafeShare.CodeFixes;
 /// each annotation in its own attribute list, on its own line at the declaration's indentation (inline for
 /// a parameter), after any doc comment and existing attributes.
 /// </summary>
-/// <remarks>
-/// Names are written fully qualified (<c>global::SafeShare.Article9ConditionAttribute</c>) and annotated
-/// for the simplifier and import adder that run when a code action is applied, so the user's own
-/// <c>using</c> placement and ordering preferences decide where <c>using SafeShare;</c> goes, and a name
-/// that would clash with one of the user's own types stays qualified rather than binding to the wrong type.
-/// </remarks>
 internal static class AnnotationWriter
 {
-    private const string RuntimeNamespace = "SafeShare";
-
-    /// <summary>An attribute list holding one SafeShare attribute, e.g. <c>[Article9Condition(...)]</c>.</summary>
-    public static AttributeListSyntax Annotation(string attributeTypeName, params AttributeArgumentSyntax[] arguments) =>
-        AttributeList(SingletonSeparatedList(
-                Attribute(Qualified(attributeTypeName + "Attribute"))
-                    .WithArgumentList(arguments.Length == 0 ? null : AttributeArgumentList(SeparatedList(arguments)))))
-            .NormalizeWhitespace()
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-
-    /// <summary>A positional argument naming a member of a SafeShare enum, e.g. <c>Article9Condition.ExplicitConsent</c>.</summary>
-    public static AttributeArgumentSyntax EnumArgument(string enumName, string member) =>
-        AttributeArgument(EnumMember(enumName, member));
-
-    /// <summary>A named argument, e.g. <c>Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes</c>.</summary>
-    public static AttributeArgumentSyntax NamedArgument(string property, ExpressionSyntax value) =>
-        AttributeArgument(value).WithNameEquals(NameEquals(IdentifierName(property)));
-
-    /// <summary>A SafeShare enum member as an expression.</summary>
-    public static ExpressionSyntax EnumMember(string enumName, string member) =>
-        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Qualified(enumName), IdentifierName(member));
-
     /// <summary>
     /// The declaration an annotation goes on for a diagnostic reported on the identifier of a type, a
     /// property, a single-variable field or a parameter; <see langword="null"/> for anything else.
@@ -194,9 +165,4 @@ internal static class AnnotationWriter
 
         return CarriageReturnLineFeed;
     }
-
-    private static NameSyntax Qualified(string typeName) =>
-        QualifiedName(
-            AliasQualifiedName(IdentifierName(Token(SyntaxKind.GlobalKeyword)), IdentifierName(RuntimeNamespace)),
-            IdentifierName(typeName));
 }

@@ -43,11 +43,15 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     /// fixable diagnostic in turn, re-running the analyzer after each, as the Testing library does by default.
     /// </summary>
     public static Task VerifyCodeFixAsync(string markupBefore, string expectedAfter, string? equivalenceKey = null) =>
-        VerifyCodeFixCoreAsync(markupBefore, expectedAfter, equivalenceKey, codeActionIndex: null);
+        VerifyCodeFixCoreAsync(new[] { markupBefore }, new[] { expectedAfter }, equivalenceKey, codeActionIndex: null);
 
     /// <summary>Applies the code action at <paramref name="codeActionIndex"/> among those offered for each fixable diagnostic.</summary>
     public static Task VerifyCodeFixAsync(string markupBefore, string expectedAfter, int codeActionIndex) =>
-        VerifyCodeFixCoreAsync(markupBefore, expectedAfter, equivalenceKey: null, codeActionIndex);
+        VerifyCodeFixCoreAsync(new[] { markupBefore }, new[] { expectedAfter }, equivalenceKey: null, codeActionIndex);
+
+    /// <summary>As <see cref="VerifyCodeFixAsync(string, string, string?)"/>, over several documents of one project (partial types).</summary>
+    public static Task VerifyCodeFixAsync(string[] markupBefore, string[] expectedAfter, string? equivalenceKey = null) =>
+        VerifyCodeFixCoreAsync(markupBefore, expectedAfter, equivalenceKey, codeActionIndex: null);
 
     /// <summary>Asserts the analyzer reports at the marked spans and the fix offers no code action for any of them.</summary>
     public static async Task VerifyNoCodeFixAsync(string markup)
@@ -127,10 +131,11 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         await VerifyResultAsync(solution, changed, projectsAfter, inScope.ToList());
     }
 
-    private static async Task VerifyCodeFixCoreAsync(string markupBefore, string expectedAfter, string? equivalenceKey, int? codeActionIndex)
+    private static async Task VerifyCodeFixCoreAsync(string[] markupBefore, string[] expectedAfter, string? equivalenceKey, int? codeActionIndex)
     {
+        Assert.Equal(markupBefore.Length, expectedAfter.Length);
         using var workspace = new AdhocWorkspace();
-        var original = await CreateSolutionAsync(workspace, new[] { new[] { markupBefore } });
+        var original = await CreateSolutionAsync(workspace, new[] { markupBefore });
         var provider = new TCodeFix();
         var solution = original;
         var fixedPlaces = new List<(DocumentId Document, Diagnostic Diagnostic)>();
@@ -182,7 +187,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         Assert.True(fixedPlaces.Count > 0, equivalenceKey is not null
             ? $"No code action with equivalence key '{equivalenceKey}' was offered."
             : $"No code action{(codeActionIndex is { } i ? $" at index {i}" : string.Empty)} was offered.");
-        await VerifyResultAsync(original, solution, new[] { new[] { expectedAfter } }, fixedPlaces);
+        await VerifyResultAsync(original, solution, new[] { expectedAfter }, fixedPlaces);
     }
 
     // Compares the changed documents with the expected text, then re-runs the analyzer on the result.

@@ -40,36 +40,36 @@ public sealed class AddArticle9ConditionCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => AnnotationChoice.RegisterAsync(context, Choices);
 
-    private static Task<ImmutableArray<AnnotationChoice>> GetChoicesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<ImmutableArray<AnnotationChoice>> GetChoicesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // A positional record parameter is annotated where it is written: the attribute allows parameters.
         var declaration = FindAnnotatedDeclaration(root, diagnostic);
-        if (declaration is null)
+        if (declaration is null || await SafeShareSyntax.CreateAsync(document, cancellationToken).ConfigureAwait(false) is not { } syntax)
         {
-            return Task.FromResult(ImmutableArray<AnnotationChoice>.Empty);
+            return ImmutableArray<AnnotationChoice>.Empty;
         }
 
-        return Task.FromResult(ImmutableArray.Create(
-            new AnnotationChoice(
+        return AnnotationChoice.All(
+            AnnotationChoice.Create(
                 "Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 18 safeguarding",
                 SubstantialPublicInterestSafeguardingKey,
                 declaration,
-                Annotation(
+                syntax.Annotation(
                     "Article9Condition",
-                    EnumArgument("Article9Condition", "SubstantialPublicInterest"),
-                    NamedArgument("Schedule1", EnumMember("Schedule1Condition", "SafeguardingOfChildrenAndIndividualsAtRisk")))),
-            new AnnotationChoice(
+                    syntax.EnumArgument("Article9Condition", "SubstantialPublicInterest"),
+                    SafeShareSyntax.NamedArgument("Schedule1", syntax.EnumMember("Schedule1Condition", "SafeguardingOfChildrenAndIndividualsAtRisk")))),
+            AnnotationChoice.Create(
                 "Add Article 9(2)(h) health or social care – DPA 2018 Sch. 1 para 2",
                 HealthOrSocialCareKey,
                 declaration,
-                Annotation(
+                syntax.Annotation(
                     "Article9Condition",
-                    EnumArgument("Article9Condition", "HealthOrSocialCare"),
-                    NamedArgument("Schedule1", EnumMember("Schedule1Condition", "HealthOrSocialCarePurposes")))),
-            new AnnotationChoice(
+                    syntax.EnumArgument("Article9Condition", "HealthOrSocialCare"),
+                    SafeShareSyntax.NamedArgument("Schedule1", syntax.EnumMember("Schedule1Condition", "HealthOrSocialCarePurposes")))),
+            AnnotationChoice.Create(
                 "Add Article 9(2)(a) explicit consent",
                 ExplicitConsentKey,
                 declaration,
-                Annotation("Article9Condition", EnumArgument("Article9Condition", "ExplicitConsent")))));
+                syntax.Annotation("Article9Condition", syntax.EnumArgument("Article9Condition", "ExplicitConsent"))));
     }
 }

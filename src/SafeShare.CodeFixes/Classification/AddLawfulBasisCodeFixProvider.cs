@@ -41,7 +41,7 @@ public sealed class AddLawfulBasisCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => AnnotationChoice.RegisterAsync(context, Choices);
 
-    private static Task<ImmutableArray<AnnotationChoice>> GetChoicesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<ImmutableArray<AnnotationChoice>> GetChoicesAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var declaration = FindAnnotatedDeclaration(root, diagnostic) switch
         {
@@ -49,19 +49,19 @@ public sealed class AddLawfulBasisCodeFixProvider : CodeFixProvider
             ParameterSyntax parameter => MethodOf(parameter),
             _ => null,
         };
-        if (declaration is null)
+        if (declaration is null || await SafeShareSyntax.CreateAsync(document, cancellationToken).ConfigureAwait(false) is not { } syntax)
         {
-            return Task.FromResult(ImmutableArray<AnnotationChoice>.Empty);
+            return ImmutableArray<AnnotationChoice>.Empty;
         }
 
-        return Task.FromResult(ImmutableArray.Create(new AnnotationChoice(
+        return AnnotationChoice.All(AnnotationChoice.Create(
             "Add lawful basis: public task (name the statutory gateway)",
             PublicTaskKey,
             declaration,
-            Annotation(
+            syntax.Annotation(
                 "LawfulBasis",
-                EnumArgument("LawfulBasis", "PublicTask"),
-                NamedArgument("Gateway", LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(GatewayPlaceholder)))))));
+                syntax.EnumArgument("LawfulBasis", "PublicTask"),
+                SafeShareSyntax.NamedArgument("Gateway", LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(GatewayPlaceholder))))));
     }
 
     // Resolution looks at the parameter's method before its type, so the basis goes there. [LawfulBasis]

@@ -56,7 +56,7 @@ public sealed class AddRetentionRuleCodeFixProvider : CodeFixProvider
         }
 
         var anchor = ChooseAnchor(type);
-        if (anchor is null)
+        if (anchor is null || await SafeShareSyntax.CreateAsync(document, cancellationToken).ConfigureAwait(false) is not { } syntax)
         {
             return ImmutableArray<AnnotationChoice>.Empty;
         }
@@ -66,14 +66,14 @@ public sealed class AddRetentionRuleCodeFixProvider : CodeFixProvider
             IdentifierName(Identifier(TriviaList(), SyntaxKind.NameOfKeyword, "nameof", "nameof", TriviaList())),
             ArgumentList(SingletonSeparatedList(Argument(IdentifierName(EscapedIdentifier(anchor.Name))))));
 
-        return ImmutableArray.Create(new AnnotationChoice(
+        return AnnotationChoice.All(AnnotationChoice.Create(
             $"Add retention rule: {years} years from {anchor.Name}",
             RetainUntilKey,
             declaration,
-            Annotation(
+            syntax.Annotation(
                 "RetainUntil",
                 AttributeArgument(nameOf),
-                NamedArgument("Years", LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(years))))));
+                SafeShareSyntax.NamedArgument("Years", LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(years))))));
     }
 
     // A birth date first (the seeds' retention periods run from it), then the date a case closed or ended,
