@@ -70,8 +70,11 @@ internal static class AnnotationWriter
             return document;
         }
 
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        // The root the declarations were found in, not the document's current one: a host may have
+        // dropped and re-parsed the tree since the code action was offered, and its nodes would differ.
+        var root = await byDeclaration.Keys.First().SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+        var documentTree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+        if (documentTree is null || !documentTree.GetText(cancellationToken).ContentEquals(root.SyntaxTree.GetText(cancellationToken)))
         {
             return document;
         }
@@ -81,7 +84,7 @@ internal static class AnnotationWriter
         // ReplaceNodes hands nested declarations (a flagged member inside a flagged type) to the callback
         // already rewritten, so both annotations survive.
         var newRoot = root.ReplaceNodes(
-            byDeclaration.Keys,
+            byDeclaration.Keys.Where(declaration => declaration.SyntaxTree == root.SyntaxTree),
             (original, rewritten) => AddAnnotation(rewritten, byDeclaration[original], endOfLine) ?? rewritten);
         return document.WithSyntaxRoot(newRoot);
     }

@@ -253,7 +253,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
                 }
 
                 failures.AppendLine("Actual:");
-                foreach (var a in diagnostics)
+                foreach (var a in diagnostics.OrderBy(a => a.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(a => a.Location.SourceSpan.Start))
                 {
                     failures.AppendLine("  " + Describe(a));
                 }
@@ -317,7 +317,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
                 }
 
                 text.AppendLine("Actual:");
-                foreach (var d in diagnostics)
+                foreach (var d in diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
                 {
                     text.AppendLine("  " + Describe(d));
                 }
