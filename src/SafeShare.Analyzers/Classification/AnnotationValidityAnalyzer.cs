@@ -137,14 +137,17 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             report($"{on} has Months = {months}; a retention period cannot be negative, e.g. Months = 6", "Months", -1);
         }
 
-        if (years == 0 && months == 0)
-        {
-            report($"{on} has no retention period; set Years and/or Months to how long the record is kept after the anchor date, e.g. Years = 6", null, -1);
-        }
-
-        if (DataClassification.NamedArgument(attribute, "ReviewEveryYears").Value is int review && review < 0)
+        var review = DataClassification.NamedArgument(attribute, "ReviewEveryYears").Value as int? ?? 0;
+        if (review < 0)
         {
             report($"{on} has ReviewEveryYears = {review}; use a positive number of years, or 0 for no scheduled review", "ReviewEveryYears", -1);
+        }
+
+        // Seed 004 §4 allows records kept indefinitely in rare cases, if reviewed at regular intervals:
+        // no period is valid only with a scheduled review.
+        if (years == 0 && months == 0 && review <= 0)
+        {
+            report($"{on} has no retention period; set Years and/or Months to how long the record is kept after the anchor date, e.g. Years = 6, or ReviewEveryYears for a record kept under regular review", null, -1);
         }
     }
 

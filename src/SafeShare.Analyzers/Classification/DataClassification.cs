@@ -241,8 +241,8 @@ internal sealed class DataClassification
         AttributeData? criminal = null;
         foreach (var attribute in attributes)
         {
-            var type = attribute.AttributeClass;
-            if (type is null)
+            // An attribute whose arguments do not bind yet (half-typed) marks nothing until it compiles.
+            if (attribute.AttributeClass is null || attribute.AttributeConstructor is null)
             {
                 continue;
             }
@@ -252,7 +252,7 @@ internal sealed class DataClassification
                 personal = true;
                 categories ??= ImmutableArray.CreateBuilder<string>();
                 var category = ConstructorArgument(attribute, 0);
-                categories.Add(category.Value is null ? "unknown category" : EnumName(category));
+                categories.Add(EnumName(category));
             }
             else if (SafeShareSymbols.Is(attribute, _symbols.CriminalOffenceData))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace SafeShare.Analyzers;
@@ -8,6 +9,7 @@ namespace SafeShare.Analyzers;
 /// </summary>
 internal sealed class SafeShareSymbols
 {
+#pragma warning disable RS0030 // The one place types are looked up by name: once per compilation.
     private SafeShareSymbols(Compilation compilation, INamedTypeSymbol personalData)
     {
         Compilation = compilation;
@@ -25,6 +27,7 @@ internal sealed class SafeShareSymbols
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         Assembly = new AssemblyAnnotations(this, compilation.Assembly);
     }
+#pragma warning restore RS0030
 
     public Compilation Compilation { get; }
     public INamedTypeSymbol PersonalData { get; }
@@ -42,10 +45,25 @@ internal sealed class SafeShareSymbols
     /// <summary>The annotations on the assembly being compiled, read once.</summary>
     public AssemblyAnnotations Assembly { get; }
 
-    public static SafeShareSymbols? TryCreate(Compilation compilation)
+    // Every SafeShare analyzer shares one lookup per compilation, so the types and the assembly's
+    // annotations are resolved once however many analyzers run.
+    private static readonly ConditionalWeakTable<Compilation, Box> Cache = new();
+
+    /// <summary>The symbols of this compilation, or null when it does not reference SafeShare.</summary>
+    public static SafeShareSymbols? TryCreate(Compilation compilation) =>
+        Cache.GetValue(compilation, static c =>
+        {
+#pragma warning disable RS0030 // The one place types are looked up by name.
+            var personalData = c.GetTypeByMetadataName("SafeShare.PersonalDataAttribute");
+#pragma warning restore RS0030
+            return new Box(personalData is null ? null : new SafeShareSymbols(c, personalData));
+        }).Value;
+
+    private sealed class Box
     {
-        var personalData = compilation.GetTypeByMetadataName("SafeShare.PersonalDataAttribute");
-        return personalData is null ? null : new SafeShareSymbols(compilation, personalData);
+        public Box(SafeShareSymbols? value) => Value = value;
+
+        public SafeShareSymbols? Value { get; }
     }
 
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
