@@ -1,7 +1,7 @@
 namespace SafeShare.Analyzers;
 
-/// <summary>Every SafeShare diagnostic ID, in one place. Code fixes link this file.</summary>
-internal static class DiagnosticIds
+/// <summary>Every SafeShare diagnostic ID, one partial file per rule family. Code fixes link these files.</summary>
+internal static partial class DiagnosticIds
 {
     public const string SpecialCategoryWithoutArticle9Condition = "SAFE001";
     public const string Article9ConditionWithoutMatchingSchedule1 = "SAFE002";

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+
+namespace SafeShare.Analyzers;
+
+/// <summary>Classification rules SAFE001-SAFE007.</summary>
+internal static partial class Rules
+{
+    private const string Classification = "Classification";
+
+    public static readonly DiagnosticDescriptor SpecialCategoryWithoutArticle9Condition = Create(
+        DiagnosticIds.SpecialCategoryWithoutArticle9Condition,
+        "Special category data has no Article 9 condition",
+        "'{0}' is special category data ({1}) with no Article 9 condition; add [Article9Condition(...)] to the member, its type or the assembly",
+        Classification, DiagnosticSeverity.Warning,
+        "Special category data (UK GDPR Art. 9(1)) may be processed only when an Art. 9(2) condition applies as well as an Art. 6 lawful basis (seed 004 §2; seed 000 Appendix B 1.4; seed 002 §5.4).");
+
+    public static readonly DiagnosticDescriptor Article9ConditionWithoutMatchingSchedule1 = Create(
+        DiagnosticIds.Article9ConditionWithoutMatchingSchedule1,
+        "Article 9 condition has no matching Schedule 1 condition",
+        "'{0}' relies on Article 9(2)({1}) {2}, {3}; set Schedule1 to {4}",
+        Classification, DiagnosticSeverity.Warning,
+        "Art. 9(2)(b), (g), (h), (i) and (j) need a basis in UK law, which DPA 2018 s10 gives through a Schedule 1 condition: Part 1 para 1 for (b), paras 2, 3 and 4 for (h), (i) and (j), and a Part 2 condition (paras 6-28) for (g).");
+
+    public static readonly DiagnosticDescriptor PersonalDataWithoutLawfulBasis = Create(
+        DiagnosticIds.PersonalDataWithoutLawfulBasis,
+        "Personal data has no lawful basis",
+        "'{0}' is personal data with no lawful basis (Article 6); add [LawfulBasis(...)] to {1}",
+        Classification, DiagnosticSeverity.Warning,
+        "Personal data may be processed only on an Art. 6(1) lawful basis; public bodies should rely on public task or legal obligation and name the statutory gateway (seed 001 §1; seed 004 §5).");
+
+    public static readonly DiagnosticDescriptor PersonalDataWithoutRetention = Create(
+        DiagnosticIds.PersonalDataWithoutRetention,
+        "Personal data type has no retention rule",
+        "'{0}' holds personal data with no retention rule; add [RetainUntil({1})]",
+        Classification, DiagnosticSeverity.Info,
+        "Personal data is kept no longer than necessary (UK GDPR Art. 5(1)(e); seed 004 §7, e.g. school records until the 25th birthday).");
+
+    public static readonly DiagnosticDescriptor CriminalOffenceDataWithoutCondition = Create(
+        DiagnosticIds.CriminalOffenceDataWithoutCondition,
+        "Criminal offence data has no Schedule 1 condition or official authority",
+        "'{0}' is criminal offence data with no Schedule 1 condition or official authority; set OfficialAuthority or Schedule1 on [CriminalOffenceData], or a Schedule1 condition on its [Article9Condition]",
+        Classification, DiagnosticSeverity.Warning,
+        "Criminal convictions and offences data (UK GDPR Art. 10) may be processed only under official authority or when a DPA 2018 Schedule 1 condition is met (DPA 2018 s10(5)); seed 004 §8.");
+
+    public static readonly DiagnosticDescriptor MissingAppropriatePolicyDocument = Create(
+        DiagnosticIds.MissingAppropriatePolicyDocument,
+        "Schedule 1 condition needs an appropriate policy document",
+        "{0} (DPA 2018 Sch. 1 para {1}) is met only with an appropriate policy document in place; add [assembly: AppropriatePolicyDocument(\"<where the document is kept>\")]",
+        Classification, DiagnosticSeverity.Warning,
+        "Schedule 1 Part 1 para 1 and the Part 2 conditions are met only if the controller has an appropriate policy document in place (DPA 2018 Sch. 1 paras 1(1)(b) and 5; Part 4 para 39).");
+
+    public static readonly DiagnosticDescriptor InvalidAnnotation = Create(
+        DiagnosticIds.InvalidAnnotation,
+        "Invalid SafeShare annotation",
+        "{0}",
+        Classification, DiagnosticSeverity.Error,
+        "A SafeShare attribute whose arguments cannot be right: a retention anchor that is not a date member of the type, a period that is not positive, an empty gateway or reference, or a value outside its enum.");
+}
