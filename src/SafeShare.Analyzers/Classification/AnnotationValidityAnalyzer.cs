@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafeShare.Analyzers.Classification;
+
+/// <summary>
+/// SAFE007: a SafeShare attribute whose arguments cannot be right — a retention anchor that is not a
+/// date member, a period that is not positive, an empty gateway or reference, an undefined enum value.
+/// Arguments that do not compile are left to the compiler.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] TextArguments = { "Gateway", "BasisInLaw", "OfficialAuthority" };
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.InvalidAnnotation);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                c => AnnotationSites.ForEachAttribute((INamedTypeSymbol)c.Symbol, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken)),
+                SymbolKind.NamedType);
+            start.RegisterSemanticModelAction(c =>
+            {
+                foreach (var attribute in symbols.Assembly.All)
+                {
+                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.SemanticModel.SyntaxTree)
+                    {
+                        Check(attribute, symbols.Compilation.Assembly, symbols, c.ReportDiagnostic, c.CancellationToken);
+                    }
+                }
+            });
+        });
+    }
+
+    private static void Check(AttributeData attribute, ISymbol target, SafeShareSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var attributeType = attribute.AttributeClass;
+        if (attributeType is null || attribute.AttributeConstructor is null || attributeType.ContainingNamespace?.Name != "SafeShare")
+        {
+            return;
+        }
+
+        var name = attributeType.Name.EndsWith("Attribute", StringComparison.Ordinal)
+            ? attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)
+            : attributeType.Name;
+        var on = $"[{name}] on '{DataClassification.DisplayName(target)}'";
+
+        void Report(string message, string? namedArgument = null, int constructorIndex = -1) =>
+            report(Diagnostic.Create(Rules.InvalidAnnotation, ArgumentLocation(attribute, namedArgument, constructorIndex, cancellationToken), message));
+
+        // Enum arguments outside their defined members, e.g. (LawfulBasis)42.
+        for (var i = 0; i < attribute.ConstructorArguments.Length; i++)
+        {
+            if (UndefinedEnumValue(attribute.ConstructorArguments[i]) is { } message)
+            {
+                Report($"{on}: {message}", constructorIndex: i);
+            }
+        }
+
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (UndefinedEnumValue(pair.Value) is { } message)
+            {
+                Report($"{on}: {pair.Key} {message}", pair.Key);
+            }
+            else if (Array.IndexOf(TextArguments, pair.Key) >= 0 && pair.Value.Kind == TypedConstantKind.Primitive && string.IsNullOrWhiteSpace(pair.Value.Value as string))
+            {
+                Report($"{on} has an empty {pair.Key}; {Example(pair.Key)}, or leave {pair.Key} out", pair.Key);
+            }
+        }
+
+        if (SafeShareSymbols.Is(attribute, symbols.AppropriatePolicyDocument) &&
+            DataClassification.ConstructorArgument(attribute, 0) is { Kind: TypedConstantKind.Primitive } reference &&
+            string.IsNullOrWhiteSpace(reference.Value as string))
+        {
+            Report("[AppropriatePolicyDocument] has an empty reference; say where the appropriate policy document is kept, e.g. [assembly: AppropriatePolicyDocument(\"IG policy 14: special category data (intranet/ig/apd)\")]", constructorIndex: 0);
+        }
+
+        if (SafeShareSymbols.Is(attribute, symbols.RetainUntil) && target is INamedTypeSymbol type)
+        {
+            CheckRetention(attribute, type, symbols, on, Report);
+        }
+    }
+
+    private static void CheckRetention(AttributeData attribute, INamedTypeSymbol type, SafeShareSymbols symbols, string on, Action<string, string?, int> report)
+    {
+        var dateMembers = DateMembers(type, symbols).ToList();
+        var example = dateMembers.Count > 0
+            ? $"e.g. [RetainUntil(nameof({dateMembers[0].Name}), Years = 6)]"
+            : "e.g. add a DateOnly member such as CaseClosedOn and write [RetainUntil(nameof(CaseClosedOn), Years = 6)]";
+        var anchorArgument = DataClassification.ConstructorArgument(attribute, 0);
+        if (anchorArgument.Kind == TypedConstantKind.Primitive || anchorArgument.IsNull)
+        {
+            var anchor = anchorArgument.Value as string;
+            if (string.IsNullOrWhiteSpace(anchor))
+            {
+                report($"{on} names no anchor member; name the date the retention period runs from, {example}", null, 0);
+            }
+            else if (FindMember(type, anchor!) is not { } member)
+            {
+                report($"{on} names '{anchor}', which is not a member of '{type.Name}'; name one of its date members, {example}", null, 0);
+            }
+            else if (!symbols.IsDate(member is IPropertySymbol p ? p.Type : member is IFieldSymbol f ? f.Type : null))
+            {
+                var memberType = member is IPropertySymbol p2 ? p2.Type.ToDisplayString() : member is IFieldSymbol f2 ? f2.Type.ToDisplayString() : member.Kind.ToString().ToLowerInvariant();
+                report($"{on} names '{anchor}', which is a {memberType}, not a date; name a DateOnly, DateTime or DateTimeOffset member, {example}", null, 0);
+            }
+        }
+
+        var years = DataClassification.NamedArgument(attribute, "Years").Value as int? ?? 0;
+        var months = DataClassification.NamedArgument(attribute, "Months").Value as int? ?? 0;
+        if (years < 0)
+        {
+            report($"{on} has Years = {years}; a retention period cannot be negative, e.g. Years = 6", "Years", -1);
+        }
+
+        if (months < 0)
+        {
+            report($"{on} has Months = {months}; a retention period cannot be negative, e.g. Months = 6", "Months", -1);
+        }
+
+        var review = DataClassification.NamedArgument(attribute, "ReviewEveryYears").Value as int? ?? 0;
+        if (review < 0)
+        {
+            report($"{on} has ReviewEveryYears = {review}; use a positive number of years, or 0 for no scheduled review", "ReviewEveryYears", -1);
+        }
+
+        // Seed 004 §4 allows records kept indefinitely in rare cases, if reviewed at regular intervals:
+        // no period is valid only with a scheduled review.
+        if (years == 0 && months == 0 && review <= 0)
+        {
+            report($"{on} has no retention period; set Years and/or Months to how long the record is kept after the anchor date, e.g. Years = 6, or ReviewEveryYears for a record kept under regular review", null, -1);
+        }
+    }
+
+    private static IEnumerable<ISymbol> DateMembers(INamedTypeSymbol type, SafeShareSymbols symbols)
+    {
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if ((member is IPropertySymbol { IsIndexer: false } property && symbols.IsDate(property.Type)) ||
+                    (member is IFieldSymbol { IsImplicitlyDeclared: false } field && symbols.IsDate(field.Type)))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private static ISymbol? FindMember(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name))
+            {
+                if (member is IPropertySymbol or IFieldSymbol or IMethodSymbol)
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? UndefinedEnumValue(TypedConstant constant)
+    {
+        if (constant.Kind != TypedConstantKind.Enum || constant.Type is not INamedTypeSymbol enumType || constant.Value is null)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field)
+            {
+                if (Equals(field.ConstantValue, constant.Value))
+                {
+                    return null;
+                }
+
+                names.Add(field.Name);
+            }
+        }
+
+        return $"'{constant.Value}' is not a defined {enumType.Name}; use one of {string.Join(", ", names)}";
+    }
+
+    private static string Example(string argument) => argument switch
+    {
+        "Gateway" => "name the statutory gateway, e.g. Gateway = \"Children Act 1989 s47\"",
+        "BasisInLaw" => "name the law, e.g. BasisInLaw = \"Children Act 2004 s11\"",
+        _ => "name the authority, e.g. OfficialAuthority = \"Police Act 1996 s30\"",
+    };
+
+    /// <summary>The argument as written, so the squiggle sits on what needs changing; else the attribute.</summary>
+    private static Location? ArgumentLocation(AttributeData attribute, string? namedArgument, int constructorIndex, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        {
+            return null;
+        }
+
+        if (syntax.ArgumentList is { } list)
+        {
+            var positional = 0;
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.NameEquals is { } nameEquals)
+                {
+                    if (nameEquals.Name.Identifier.ValueText == namedArgument)
+                    {
+                        return argument.GetLocation();
+                    }
+                }
+                else if (argument.NameColon is null && positional++ == constructorIndex)
+                {
+                    return argument.GetLocation();
+                }
+            }
+        }
+
+        return syntax.GetLocation();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafeShare.Analyzers.Classification;
+
+/// <summary>
+/// SAFE005: criminal offence data (UK GDPR Art. 10) with neither official authority nor a DPA 2018
+/// Schedule 1 condition (DPA 2018 s10(5)).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CriminalOffenceDataWithoutCondition);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols || symbols.CriminalOffenceData is null)
+            {
+                return;
+            }
+
+            var classification = new DataClassification(symbols);
+            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        Check(context, classification, type, classification.ReadOwn(type));
+        foreach (var member in classification.DeclaredDataMembers(type))
+        {
+            Check(context, classification, member, classification.ReadMember(member));
+        }
+    }
+
+    private static void Check(SymbolAnalysisContext context, DataClassification classification, ISymbol symbol, DataMarkers markers)
+    {
+        if (markers.CriminalOffence is not { } attribute || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource)
+        {
+            return;
+        }
+
+        var authority = DataClassification.NamedArgument(attribute, "OfficialAuthority").Value as string;
+        if (!string.IsNullOrWhiteSpace(authority) || DataClassification.Schedule1Paragraph(attribute) != 0)
+        {
+            return;
+        }
+
+        if (classification.ResolveArticle9Condition(symbol) is { } condition && DataClassification.Schedule1Paragraph(condition) != 0)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rules.CriminalOffenceDataWithoutCondition, symbol.Locations[0], DataClassification.DisplayName(symbol)));
+    }
+}

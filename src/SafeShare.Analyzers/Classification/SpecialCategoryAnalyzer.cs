@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafeShare.Analyzers.Classification;
+
+/// <summary>
+/// SAFE001: special category data with no Article 9 condition. SAFE002: an Article 9 condition whose
+/// Schedule 1 condition is missing or from the wrong part. SAFE006: a Schedule 1 condition that needs an
+/// appropriate policy document in an assembly that declares none.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.SpecialCategoryWithoutArticle9Condition,
+        Rules.Article9ConditionWithoutMatchingSchedule1,
+        Rules.MissingAppropriatePolicyDocument);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var classification = new DataClassification(symbols);
+            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+            start.RegisterSemanticModelAction(c => AnalyzeAssemblyAttributes(c, symbols));
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        ReportIfNoCondition(context, classification, type, classification.ReadOwn(type));
+        foreach (var member in classification.DeclaredDataMembers(type))
+        {
+            ReportIfNoCondition(context, classification, member, classification.ReadMember(member));
+        }
+
+        var symbols = classification.Symbols;
+        AnnotationSites.ForEachAttribute(type, (target, attribute) =>
+            CheckSchedule1(attribute, target, symbols, context.ReportDiagnostic, context.CancellationToken));
+    }
+
+    private static void ReportIfNoCondition(SymbolAnalysisContext context, DataClassification classification, ISymbol symbol, DataMarkers markers)
+    {
+        if (!markers.IsSpecialCategory || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource)
+        {
+            return;
+        }
+
+        if (classification.ResolveArticle9Condition(symbol) is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rules.SpecialCategoryWithoutArticle9Condition,
+                symbol.Locations[0],
+                DataClassification.DisplayName(symbol),
+                string.Join(", ", markers.SpecialCategories)));
+        }
+    }
+
+    private static void AnalyzeAssemblyAttributes(SemanticModelAnalysisContext context, SafeShareSymbols symbols)
+    {
+        var tree = context.SemanticModel.SyntaxTree;
+        foreach (var attribute in symbols.Assembly.All)
+        {
+            if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree)
+            {
+                CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+    }
+
+    private static void CheckSchedule1(AttributeData attribute, ISymbol target, SafeShareSymbols symbols, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var isCondition = SafeShareSymbols.Is(attribute, symbols.Article9Condition);
+        if (!isCondition && !SafeShareSymbols.Is(attribute, symbols.CriminalOffenceData))
+        {
+            return;
+        }
+
+        var paragraph = DataClassification.Schedule1Paragraph(attribute);
+        if (isCondition && DataClassification.ConstructorArgument(attribute, 0).Value is int condition &&
+            Schedule1Rules.NeedsSchedule1(condition) && !Schedule1Rules.Matches(condition, paragraph))
+        {
+            var problem = paragraph == 0
+                ? "but names no Schedule 1 condition"
+                : Schedule1Rules.PartOf(paragraph) == 0
+                    ? $"but Schedule1 = {paragraph} is not a Schedule 1 paragraph"
+                    : $"but Schedule1Condition.{DataClassification.EnumName(DataClassification.NamedArgument(attribute, "Schedule1"))} is Sch. 1 Part {Schedule1Rules.PartOf(paragraph)} para {paragraph}";
+            report(Diagnostic.Create(
+                Rules.Article9ConditionWithoutMatchingSchedule1,
+                AnnotationSites.LocationOf(attribute, cancellationToken),
+                DataClassification.DisplayName(target),
+                Schedule1Rules.Letter(condition),
+                DataClassification.EnumName(DataClassification.ConstructorArgument(attribute, 0)),
+                problem,
+                Schedule1Rules.Required(condition)));
+        }
+
+        if (Schedule1Rules.NeedsAppropriatePolicyDocument(paragraph) && !symbols.Assembly.HasAppropriatePolicyDocument)
+        {
+            report(Diagnostic.Create(
+                Rules.MissingAppropriatePolicyDocument,
+                AnnotationSites.LocationOf(attribute, cancellationToken),
+                "Schedule1Condition." + DataClassification.EnumName(DataClassification.NamedArgument(attribute, "Schedule1")),
+                paragraph));
+        }
+    }
+}
