@@ -26,4 +26,11 @@ public sealed class ShareAttribute : Attribute
 
     /// <summary>Why the data is shared.</summary>
     public string Purpose { get; }
+
+    /// <summary>
+    /// The payload members this share may carry, by name (use <c>nameof</c>). When set, only these are
+    /// recorded as shared and any other personal member of the payload is reported (SAFE106: share
+    /// only what is necessary, golden rule 6). When not set, every personal member of the payload is.
+    /// </summary>
+    public string[]? Fields { get; set; }
 }

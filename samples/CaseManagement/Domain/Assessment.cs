@@ -1,0 +1,77 @@
+using SafeShare;
+
+namespace CaseManagement.Domain;
+
+/// <summary>A child and family assessment (s17) or a child protection enquiry (s47).</summary>
+/// <remarks>
+/// An assessment records the child's health and ethnicity, which are special category data
+/// (UK GDPR Art. 9(1); seed 004 §2.1). Special category data needs BOTH an Art. 6 lawful basis and a
+/// separate Art. 9 condition (seed 004 §2.1, "Conditions for sensitive processing"; seed 000 Appendix B
+/// 1.4; seed 002 §5.4):
+///
+/// - Art. 6: public task under Children Act 1989 s17 / s47.
+/// - Art. 9, type-wide default: (g) substantial public interest, with DPA 2018 Schedule 1 Part 2
+///   para 18, safeguarding of children and individuals at risk. Seed 004 §2.1 quotes para 18(1): the
+///   processing is necessary for "protecting an individual from neglect or physical, mental or
+///   emotional harm" and the individual is "aged under 18". It also allows sharing without consent
+///   where asking would place the child at risk (seed 004 §2). Para 18 is a Part 2 condition, so the
+///   assembly declares an appropriate policy document (Properties/GlobalAnnotations.cs).
+/// - Art. 9 for <see cref="HealthNeeds"/>: (h) health or social care, with Schedule 1 Part 1 para 2,
+///   because the health section is written with the child's health visitor or GP to plan care.
+///   The member-level condition is nearer than the type-level one, so it wins.
+/// </remarks>
+[PersonalData(Subject = DataSubject.Child)]
+[LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17 / s47")]
+[Article9Condition(Article9Condition.SubstantialPublicInterest,
+    Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk,
+    BasisInLaw = "Children Act 2004 s11")]
+[RetainUntil(nameof(ChildDateOfBirth), Years = 25, ReviewEveryYears = 5)]
+public sealed record Assessment
+{
+    public required string AssessmentId { get; init; }
+
+    public required AssessmentKind Kind { get; init; }
+
+    [PersonalData(Subject = DataSubject.Child)]
+    public required string ChildCaseNumber { get; init; }
+
+    /// <summary>Retention anchor (seed 004 §7: records kept to the 25th birthday).</summary>
+    [PersonalData(Subject = DataSubject.Child)]
+    public required DateOnly ChildDateOfBirth { get; init; }
+
+    public required DateOnly StartedOn { get; init; }
+
+    public DateOnly? CompletedOn { get; init; }
+
+    /// <summary>Physical and mental health needs, diagnoses and medication.</summary>
+    [SpecialCategory(SpecialCategory.Health, Subject = DataSubject.Child)]
+    [Article9Condition(Article9Condition.HealthOrSocialCare,
+        Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)]
+    public string? HealthNeeds { get; init; }
+
+    /// <summary>Ethnicity as the family describes it; recorded to meet the child's identity needs.</summary>
+    [SpecialCategory(SpecialCategory.RacialOrEthnicOrigin, Subject = DataSubject.Child)]
+    public string? Ethnicity { get; init; }
+
+    /// <summary>The social worker's analysis and recommendation.</summary>
+    [PersonalData(Subject = DataSubject.Child)]
+    public string? Analysis { get; init; }
+
+    public RiskLevel Risk { get; init; } = RiskLevel.NotYetAssessed;
+}
+
+public enum AssessmentKind
+{
+    /// <summary>Children Act 1989 s17: child in need.</summary>
+    ChildAndFamily,
+    /// <summary>Children Act 1989 s47: reasonable cause to suspect significant harm.</summary>
+    Section47Enquiry,
+}
+
+public enum RiskLevel
+{
+    NotYetAssessed,
+    Low,
+    Medium,
+    High,
+}

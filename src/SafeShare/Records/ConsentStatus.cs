@@ -1,0 +1,14 @@
+namespace SafeShare;
+
+/// <summary>Where consent stood when the decision was made (seed 001 Appendix 1 step 4; golden rule 7).</summary>
+public enum ConsentStatus
+{
+    /// <summary>Consent was obtained: by whom and when are recorded.</summary>
+    Obtained = 0,
+    /// <summary>Consent was not sought, e.g. because seeking it would place the child at increased risk; why is recorded.</summary>
+    NotSought = 1,
+    /// <summary>Consent was refused and the refusal overridden in the public interest; why is recorded.</summary>
+    RefusedAndOverridden = 2,
+    /// <summary>Consent is not the basis and was not required (e.g. a statutory duty to share).</summary>
+    NotRequired = 3,
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+
+namespace SafeShare.Tests.Packaging;
+
+/// <summary>
+/// Packs SafeShare once per test run, with a version no cache or feed can already hold, into a
+/// temporary folder outside the repository, and builds small consuming projects against it.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, Lazy<DotnetResult>> builds = new();
+
+    public PackageFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Version = $"0.1.0-test.{DateTime.UtcNow.Ticks}";
+        TempRoot = Path.Combine(Path.GetTempPath(), "safeshare-package-tests-" + Guid.NewGuid().ToString("N"));
+        FeedDirectory = Path.Combine(TempRoot, "feed");
+        PackagesDirectory = Path.Combine(TempRoot, "packages");
+        Directory.CreateDirectory(FeedDirectory);
+        Directory.CreateDirectory(PackagesDirectory);
+
+        // Build into the temp folder (artifacts path) so the pack neither reads nor disturbs the
+        // repository's own bin/ and obj/.
+        Pack = DotnetCommand.Run(
+            RepositoryRoot,
+            PackTimeout,
+            "pack", Path.Combine(RepositoryRoot, "src", "SafeShare", "SafeShare.csproj"),
+            "-c", "Release",
+            "-o", FeedDirectory,
+            "--artifacts-path", Path.Combine(TempRoot, "artifacts"),
+            $"-p:Version={Version}",
+            "-nodeReuse:false",
+            "--disable-build-servers",
+            "-tl:off");
+
+        PackagePath = Path.Combine(FeedDirectory, $"SafeShare.{Version}.nupkg");
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Version { get; }
+
+    public string TempRoot { get; }
+
+    public string FeedDirectory { get; }
+
+    public string PackagesDirectory { get; }
+
+    public string PackagePath { get; }
+
+    public DotnetResult Pack { get; }
+
+    /// <summary>Fails the calling test, with the pack's full output, if packing did not produce the package.</summary>
+    public void AssertPacked()
+    {
+        Assert.True(Pack.Succeeded, "dotnet pack failed:" + Environment.NewLine + Pack.Describe());
+        Assert.True(File.Exists(PackagePath), $"Expected {PackagePath} after pack:{Environment.NewLine}{Pack.Describe()}");
+    }
+
+    /// <summary>
+    /// Builds (once) a fresh consuming project named <paramref name="name"/> holding
+    /// <paramref name="source"/> and referencing the packed SafeShare.
+    /// </summary>
+    public DotnetResult Build(string name, string source, bool strict = false) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, source, strict))).Value;
+
+    /// <summary>Every build output so far, the pack's included.</summary>
+    public DotnetResult[] AllResults() =>
+        new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
+
+    private DotnetResult CreateAndBuild(string name, string source, bool strict)
+    {
+        AssertPacked();
+        var projectDirectory = Path.Combine(TempRoot, name);
+        Directory.CreateDirectory(projectDirectory);
+
+        // Stop MSBuild and NuGet from walking further up for repository-wide settings.
+        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Packages.props"), "<Project />\n");
+        // The machine-wide sources stay; the freshly packed folder is added to them.
+        File.WriteAllText(Path.Combine(projectDirectory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="safeshare-package-tests" value="{FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(projectDirectory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <RestorePackagesPath>{PackagesDirectory}</RestorePackagesPath>
+                <NuGetAudit>false</NuGetAudit>
+                {(strict ? "<SafeShareStrict>true</SafeShareStrict>" : "")}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SafeShare" Version="[{Version}]" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(projectDirectory, "Model.cs"), source);
+
+        return DotnetCommand.Run(
+            projectDirectory,
+            BuildTimeout,
+            "build", Path.Combine(projectDirectory, name + ".csproj"),
+            "-nodeReuse:false",
+            "--disable-build-servers",
+            "-tl:off",
+            "-v:minimal");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Analyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Analyzers.sln above {AppContext.BaseDirectory}.");
+    }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("SAFESHARE_KEEP_PACKAGE_TESTS") == "1")
+        {
+            return;
+        }
+        try
+        {
+            Directory.Delete(TempRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a stray file lock must not turn a passing run into a failure.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
