@@ -171,10 +171,10 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             {
                 switch (argument.Parameter?.Name)
                 {
-                    case "schemeName":
+                    case "schemeName" or "scheme":
                         scheme = SchemeValue(argument.Value, symbols);
                         break;
-                    case "hostName":
+                    case "hostName" or "host":
                         host = argument.Value.ConstantValue.Value as string;
                         break;
                 }
@@ -188,7 +188,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (NamesTelnet(type))
+        if (NamesTelnet(type) && !IsInsideTelnetCode(context.ContainingSymbol))
         {
             Report(context, creation.Syntax.GetLocation(), $"'{type.Name}'", "telnet");
         }
@@ -197,7 +197,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var method = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (NamesTelnet(method))
+        if (NamesTelnet(method) && !IsInsideTelnetCode(context.ContainingSymbol))
         {
             Report(context, context.Operation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
         }
@@ -445,6 +445,10 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
+
+    /// <summary>The telnet client's own implementation is not a use of it.</summary>
+    private static bool IsInsideTelnetCode(ISymbol containing) =>
+        containing.ContainingType is { } type && NamesTelnet(type);
 
     private static bool HasTelnetWord(string name)
     {
