@@ -35,6 +35,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(AnalyzeLambdaDefaults, OperationKind.AnonymousFunction);
         });
     }
 
@@ -120,8 +121,10 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
 
         if (concatenation.ConstantValue.Value is string whole)
         {
-            // Only the outermost constant concatenation is checked, as one address.
-            if (!(IsConcatenation(concatenation.Parent, out var outer) && outer.ConstantValue.HasValue) && ClearTextAddress.MayContainScheme(whole))
+            // Only the outermost constant concatenation is checked, as one address; inside $"{...}" the
+            // interpolated string checks it.
+            if (!(IsConcatenation(concatenation.Parent, out var outer) && outer.ConstantValue.HasValue) &&
+                concatenation.Parent is not IInterpolationOperation && ClearTextAddress.MayContainScheme(whole))
             {
                 var continues = IsConcatenation(concatenation.Parent, out var parent) && parent.LeftOperand == concatenation;
                 Check(context, concatenation, whole, continues, symbols);
@@ -211,6 +214,18 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             SchemeValue(assignment.Value, symbols) is { } scheme)
         {
             Report(context, assignment.Syntax.GetLocation(), "This UriBuilder", scheme);
+        }
+    }
+
+    private static void AnalyzeLambdaDefaults(OperationAnalysisContext context)
+    {
+        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((IAnonymousFunctionOperation)context.Operation))
+        {
+            if (value is string address && ClearTextAddress.MayContainScheme(address) && ClearTextAddress.Find(address, continues: false) is { } scheme &&
+                !(scheme == "http" && NamesNamespace(parameter.Name)))
+            {
+                Report(context, syntax.GetLocation(), $"'{Preview(address)}'", scheme);
+            }
         }
     }
 

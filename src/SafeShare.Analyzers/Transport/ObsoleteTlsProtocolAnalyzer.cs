@@ -34,6 +34,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c => AnalyzeFieldReference(c, symbols), OperationKind.FieldReference);
             start.RegisterOperationAction(c => AnalyzeCast(c, symbols), OperationKind.Conversion);
+            start.RegisterOperationAction(c => AnalyzeLambdaDefaults(c, symbols), OperationKind.AnonymousFunction);
         });
     }
 
@@ -66,6 +67,17 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         if (!Excludes(conversion))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, conversion.Syntax.GetLocation(), conversion.Syntax.ToString(), Describe(value), os));
+        }
+    }
+
+    private static void AnalyzeLambdaDefaults(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((IAnonymousFunctionOperation)context.Operation))
+        {
+            if (value is int bits && (bits & ObsoleteBits) != 0 && ProtocolEnum(parameter.Type, symbols) is { } os)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, syntax.GetLocation(), syntax.ToString(), Describe(bits), os));
+            }
         }
     }
 

@@ -113,6 +113,22 @@ public class ClearTextProtocolAnalyzerTests
         """);
 
     [Fact]
+    public Task Flags_defaults_of_primary_constructors_and_lambdas_once_per_address() => Verify.VerifyAsync("""
+        public class PartnerFeed(string feed = [|"http://feeds.partner.uk/alerts"|])
+        {
+            private const string Scheme = "http://";
+            private const string Host = "police.partner.uk";
+            private const string Joined = [|$"{Scheme +
+                Host}"|];
+
+            public void M()
+            {
+                var pick = (string address = [|"http://feeds.partner.uk/b"|]) => address;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Flags_attribute_arguments_that_are_not_identifiers() => Verify.VerifyAsync("""
         using System;
         [AttributeUsage(AttributeTargets.Class)]
