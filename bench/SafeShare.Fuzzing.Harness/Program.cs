@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafeShare.Fuzzing;
+using SafeShare.Testing;
+
+// dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- fuzz [--mutants N] [--seed S] [--fix-every K] [--batch B] [--from I] [--no-save]
+// dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- scale
+// dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- profile [--mutants N]
+// dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- one (--index I | --file F [--save])
+var command = args.FirstOrDefault() ?? "fuzz";
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var mutants = long.Parse(Option("--mutants") ?? "50000");
+var seed = ulong.Parse(Option("--seed") ?? "20250607");
+var fixEvery = int.Parse(Option("--fix-every") ?? "4");
+var from = long.Parse(Option("--from") ?? "0");
+var batchSize = int.Parse(Option("--batch") ?? "8");
+
+switch (command)
+{
+    case "fuzz":
+        return await Fuzz();
+    case "scale":
+        await Scale();
+        return 0;
+    case "one":
+        await One();
+        return 0;
+    case "profile":
+        await Profile();
+        return 0;
+    default:
+        Console.Error.WriteLine("commands: fuzz, scale, profile");
+        return 2;
+}
+
+async Task<int> Fuzz()
+{
+    var corpus = Corpus.Load();
+    Console.WriteLine($"Fuzzing {mutants} mutants from run seed {seed} (first {from}), code fixes on every {fixEvery}th; corpus {corpus.Sources.Count} sources, {corpus.AppSettings.Count} appsettings files; {Environment.ProcessorCount} cores");
+    var folder = args.Contains("--no-save") ? null : Regression.Folder(Corpus.RepositoryRoot());
+    var report = await FuzzSession.RunAsync(corpus, new FuzzOptions(seed, mutants, fixEvery, folder, from) { BatchSize = batchSize, Log = line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}") });
+    Console.WriteLine(report);
+    return report.Failures.Count == 0 ? 0 : 1;
+}
+
+// Times each pathological shape at 1/8, 1/4, 1/2 and full size through the analyzers and the generator
+// (the fixes on 12 sampled diagnostics), best of three, so growth can be read off the per-unit column.
+async Task Scale()
+{
+    await FuzzRunner.CheckAsync(new Mutant(0, "warm-up", Array.Empty<string>(), PathologicalSources.ManyMembers(200)), withFixes: true, fixSample: 4);
+    Console.WriteLine("| input | size | analyzers + generator | per 1,000 units | with fixes (12 sampled) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var shape in PathologicalSources.All)
+    {
+        foreach (var fraction in new[] { 8, 4, 2, 1 })
+        {
+            var size = shape.Full / fraction;
+            var source = shape.Build(size);
+            var analysis = await BestOfAsync(source, withFixes: false);
+            var withFixes = await BestOfAsync(source, withFixes: true);
+            Console.WriteLine($"| {shape.Name} | {size:N0} {shape.Unit} | {analysis.TotalMilliseconds:N0} ms | {analysis.TotalMilliseconds * 1000 / size:N2} ms | {withFixes.TotalMilliseconds:N0} ms |");
+        }
+    }
+}
+
+static async Task<TimeSpan> BestOfAsync(string source, bool withFixes)
+{
+    var best = TimeSpan.MaxValue;
+    for (var i = 0; i < 3; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = await FuzzRunner.CheckAsync(new Mutant(0, "scale", Array.Empty<string>(), source), withFixes, fixSample: 12);
+        clock.Stop();
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", failures.Select(f => f.Exception)));
+        }
+
+        best = clock.Elapsed < best ? clock.Elapsed : best;
+    }
+
+    return best;
+}
+
+// One mutant, analyzer by analyzer: dotnet ... one --index I
+async Task One()
+{
+    var corpus = Corpus.Load();
+    var mutant = Option("--file") is { } file
+        ? new Mutant(0, file, new[] { "file" }, System.IO.File.ReadAllText(file))
+        : FuzzSession.Generate(corpus, seed, long.Parse(Option("--index") ?? "0"));
+    foreach (var failure in await FuzzRunner.CheckAsync(mutant, withFixes: true))
+    {
+        Console.WriteLine($"FAILURE {failure.Stage} {failure.Component}: {failure.Exception}");
+        if (args.Contains("--save"))
+        {
+            Console.WriteLine("saved " + Regression.Save(Regression.Folder(Corpus.RepositoryRoot()), mutant, failure, withFixes: true, "one --file"));
+        }
+    }
+
+    Console.WriteLine($"{string.Join(",", mutant.Mutations)}: {mutant.Source.Length} chars\n{(mutant.Source.Length > 3000 ? mutant.Source.Substring(0, 1500) + "\n...\n" + mutant.Source.Substring(mutant.Source.Length - 1500) : mutant.Source)}");
+    var compilation = CSharpCompilation.Create("Fuzz", new[] { CSharpSyntaxTree.ParseText(mutant.Source, TestCompilation.ParseOptions) }, TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    var clock = Stopwatch.StartNew();
+    compilation.GetDiagnostics();
+    Console.WriteLine($"compiler: {clock.ElapsedMilliseconds} ms");
+    foreach (var analyzer in FuzzRunner.Analyzers)
+    {
+        clock.Restart();
+        await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+        Console.WriteLine($"{analyzer.GetType().Name}: {clock.ElapsedMilliseconds} ms");
+    }
+
+    clock.Restart();
+    CSharpGeneratorDriver.Create(FuzzRunner.Generators).RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
+    Console.WriteLine($"generator: {clock.ElapsedMilliseconds} ms");
+}
+
+// Which analyzer takes the time on ordinary mutants (logAnalyzerExecutionTime).
+async Task Profile()
+{
+    var corpus = Corpus.Load();
+    var totals = FuzzRunner.Analyzers.ToDictionary(a => a.GetType().Name, _ => TimeSpan.Zero);
+    var empty = CSharpCompilation.Create("Fuzz", null, TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    var compilerOnly = TimeSpan.Zero;
+    var analysis = TimeSpan.Zero;
+    var slowest = new System.Collections.Generic.List<(TimeSpan, string)>();
+    var batched = TimeSpan.Zero;
+    var batch = batchSize;
+    for (var i = 0; i < 64; i++)
+    {
+        await empty.AddSyntaxTrees(CSharpSyntaxTree.ParseText(FuzzSession.Generate(corpus, seed + 1, i).Source, TestCompilation.ParseOptions)).WithAnalyzers(FuzzRunner.Analyzers).GetAnalyzerDiagnosticsAsync();
+    }
+
+    for (var i = 0; i < Math.Min(mutants, 2000); i += batch)
+    {
+        var trees = Enumerable.Range(i, batch).Select(k => CSharpSyntaxTree.ParseText(FuzzSession.Generate(corpus, seed, k).Source, TestCompilation.ParseOptions, path: $"/{k}.cs"));
+        var clock = Stopwatch.StartNew();
+        await empty.AddSyntaxTrees(trees).WithAnalyzers(FuzzRunner.Analyzers).GetAnalyzerDiagnosticsAsync();
+        batched += clock.Elapsed;
+    }
+
+    for (var i = 0; i < Math.Min(mutants, 2000); i++)
+    {
+        var mutant = FuzzSession.Generate(corpus, seed, i);
+        var compilation = empty.AddSyntaxTrees(CSharpSyntaxTree.ParseText(mutant.Source, TestCompilation.ParseOptions));
+        var clock = Stopwatch.StartNew();
+        compilation.GetDiagnostics();
+        compilerOnly += clock.Elapsed;
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = compilation.WithAnalyzers(FuzzRunner.Analyzers, options);
+        clock.Restart();
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        analysis += clock.Elapsed;
+        slowest.Add((clock.Elapsed, $"{i}: {string.Join(",", mutant.Mutations)} ({mutant.Source.Length} chars, {mutant.Origin})"));
+        foreach (var analyzer in FuzzRunner.Analyzers)
+        {
+            totals[analyzer.GetType().Name] += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
+        }
+    }
+
+    Console.WriteLine($"compiler alone (GetDiagnostics): {compilerOnly.TotalSeconds:F1} s; with analyzers one mutant a compilation: {analysis.TotalSeconds:F1} s; {batch} mutants a compilation: {batched.TotalSeconds:F1} s");
+    foreach (var (time, what) in slowest.OrderByDescending(s => s.Item1).Take(15))
+    {
+        Console.WriteLine($"{time.TotalMilliseconds:F0} ms {what}");
+    }
+
+    foreach (var (name, time) in totals.OrderByDescending(t => t.Value))
+    {
+        Console.WriteLine($"{name}: {time.TotalSeconds:F1} s");
+    }
+}
