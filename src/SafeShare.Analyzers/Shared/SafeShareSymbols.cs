@@ -23,6 +23,9 @@ internal sealed class SafeShareSymbols
         // ASP.NET Core Identity's markers mean "personal data" too; matched by name so no package is needed.
         IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
         IdentityProtectedPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute");
+        DecisionRecord = compilation.GetTypeByMetadataName("SafeShare.DecisionRecord");
+        DecisionDetails = compilation.GetTypeByMetadataName("SafeShare.DecisionDetails");
+        DecisionLog = compilation.GetTypeByMetadataName("SafeShare.IDecisionLog");
         DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         Assembly = new AssemblyAnnotations(this, compilation.Assembly);
@@ -39,6 +42,9 @@ internal sealed class SafeShareSymbols
     public INamedTypeSymbol? AppropriatePolicyDocument { get; }
     public INamedTypeSymbol? IdentityPersonalData { get; }
     public INamedTypeSymbol? IdentityProtectedPersonalData { get; }
+    public INamedTypeSymbol? DecisionRecord { get; }
+    public INamedTypeSymbol? DecisionDetails { get; }
+    public INamedTypeSymbol? DecisionLog { get; }
     public INamedTypeSymbol? DateOnly { get; }
     public INamedTypeSymbol? DateTimeOffset { get; }
 

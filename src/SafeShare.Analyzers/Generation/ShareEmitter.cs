@@ -1,0 +1,196 @@
+using System.Linq;
+
+namespace SafeShare.Analyzers.Generation;
+
+/// <summary>Emits the implementation of a declared share and its two companions.</summary>
+internal static class ShareEmitter
+{
+    public static string Emit(ShareModel share)
+    {
+        var w = new SourceWriter();
+        GeneratedFile.Header(w);
+        if (share.Namespace is not null)
+        {
+            w.Line($"namespace {share.Namespace}").Line("{");
+        }
+
+        foreach (var type in share.ContainingTypes)
+        {
+            w.Open($"partial {type.Keyword} {type.Name}");
+        }
+
+        var recipient = LegalText.Literal(share.Recipient);
+        var purpose = LegalText.Literal(share.Purpose);
+        var basis = LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway);
+        var article9 = LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw);
+        var fieldsName = share.MethodName + "SharedFields";
+        var staticModifier = share.IsStatic ? "static " : string.Empty;
+        var logParameter = share.LogParameter is null ? string.Empty : "global::SafeShare.IDecisionLog log, ";
+        var log = share.LogParameter is null ? share.LogMember! : "log";
+        var details = share.Parameters.First(p => p.Role == ShareParser.DetailsRole).Name;
+        var payload = share.Parameters.First(p => p.Role == ShareParser.PayloadRole).Name;
+        var fieldList = share.Fields.Count == 0 ? "none" : string.Join(", ", share.Fields.Select(Describe));
+
+        // The share itself.
+        w.Doc("summary",
+            $"Records the decision to share <see cref=\"{LegalText.Xml(share.PayloadType.Replace("global::", string.Empty).TrimEnd('?'))}\"/> with {LegalText.Xml(share.Recipient)},",
+            $"for: {LegalText.Xml(share.Purpose)}.");
+        w.Doc("remarks",
+            "<para>What is recorded: who decided and when, the case reference, the consent position, the risk,",
+            "the reasons, and the names of the fields below — never their values (golden rule 7; seed 000 Appendix B 1.3).",
+            "The record is appended to the decision log before this method returns.</para>",
+            $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
+            $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
+            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>");
+        w.Line(GeneratedFile.GeneratedCode);
+        var parameters = string.Join(", ", share.Parameters.Select(p => $"{p.Type} {p.Name}"));
+        w.Open($"{share.Accessibility} {staticModifier}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
+        w.Line($"global::SafeShare.ShareValidation.RequirePayload({payload}, nameof({payload}));");
+        w.Line($"global::SafeShare.ShareValidation.RequireDetails({details}, nameof({details}));");
+        if (share.LogParameter is not null)
+        {
+            w.Line($"global::SafeShare.ShareValidation.RequireLog({share.LogParameter}, nameof({share.LogParameter}));");
+        }
+
+        w.Line("var decision = new global::SafeShare.DecisionRecord").Line("{");
+        w.Line($"    DecidedAt = {details}.DecidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,");
+        w.Line($"    DecidedBy = {details}.DecidedBy,");
+        w.Line($"    SubjectReference = {details}.SubjectReference,");
+        w.Line("    Outcome = global::SafeShare.DecisionOutcome.Shared,");
+        WriteDeclaration(w, share);
+        w.Line($"    Consent = {details}.Consent,");
+        w.Line($"    Risk = {details}.Risk,");
+        w.Line($"    Fields = {fieldsName},");
+        w.Line($"    Reasons = {details}.Reasons,");
+        w.Line("};");
+        w.Line($"{(share.LogParameter ?? log)}.Append(decision);");
+        w.Line("return decision;");
+        w.Close();
+        w.Line();
+
+        // The decision not to share.
+        w.Doc("summary",
+            $"Records a decision <b>not</b> to share with {LegalText.Xml(share.Recipient)} for: {LegalText.Xml(share.Purpose)}.",
+            "A decision not to share is recorded with its reasons like any other (golden rule 7; seed 002 §5.3.10).");
+        w.Doc("remarks",
+            "<para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position",
+            "and the fields that were considered — never their values. The record is appended before this method returns.</para>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The reason, the case reference or the decision maker is missing.</exception>");
+        w.Line(GeneratedFile.GeneratedCode);
+        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null)");
+        if (share.LogParameter is not null)
+        {
+            w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
+        }
+
+        w.Line("global::SafeShare.ShareValidation.RequireText(subjectReference, nameof(subjectReference));");
+        w.Line("global::SafeShare.ShareValidation.RequireText(decidedBy, nameof(decidedBy));");
+        w.Line("global::SafeShare.ShareValidation.RequireText(reason, nameof(reason));");
+        w.Line("var decision = new global::SafeShare.DecisionRecord").Line("{");
+        w.Line("    DecidedAt = global::System.DateTimeOffset.UtcNow,");
+        w.Line("    DecidedBy = decidedBy,");
+        w.Line("    SubjectReference = subjectReference,");
+        w.Line("    Outcome = global::SafeShare.DecisionOutcome.NotShared,");
+        WriteDeclaration(w, share);
+        w.Line("    Consent = consent ?? global::SafeShare.Consent.NotRequired(),");
+        w.Line("    Risk = risk,");
+        w.Line($"    Fields = {fieldsName},");
+        w.Line("    Reasons = reason,");
+        w.Line("};");
+        w.Line($"{log}.Append(decision);");
+        w.Line("return decision;");
+        w.Close();
+        w.Line();
+
+        // What was actually sent.
+        w.Doc("summary",
+            $"Records what was actually sent to {LegalText.Xml(share.Recipient)} under <paramref name=\"decision\"/>: the fields,",
+            "the time, the channel, whether it was encrypted, and the outcome (seed 000 Appendix B 1.3; seed 002 §5.3.4).");
+        w.Doc("remarks",
+            "<para>Only fields declared by this share may be listed; when none are listed, all of them were sent.",
+            "The record is linked to the decision by its id and appended before this method returns.</para>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The decision is not a decision to share under this share, the channel is missing, or a field is not one this share declares.</exception>");
+        w.Line(GeneratedFile.GeneratedCode);
+        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DisclosureRecord {share.MethodName}Disclosed({logParameter}global::SafeShare.DecisionRecord decision, string channel, bool encrypted, global::SafeShare.DisclosureOutcome outcome, params string[] fieldsSent)");
+        if (share.LogParameter is not null)
+        {
+            w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
+        }
+
+        w.Line($"global::SafeShare.ShareValidation.RequireSharedDecision(decision, {LegalText.Literal(share.ShareName)}, nameof(decision));");
+        w.Line("global::SafeShare.ShareValidation.RequireText(channel, nameof(channel));");
+        w.Line("var disclosure = new global::SafeShare.DisclosureRecord").Line("{");
+        w.Line("    DecisionId = decision.Id,");
+        w.Line("    SubjectReference = decision.SubjectReference,");
+        w.Line("    SentAt = global::System.DateTimeOffset.UtcNow,");
+        w.Line($"    Recipient = {recipient},");
+        w.Line($"    FieldsSent = global::SafeShare.ShareValidation.RequireDeclaredFields(fieldsSent, {fieldsName}, nameof(fieldsSent)),");
+        w.Line("    Channel = channel,");
+        w.Line("    Encrypted = encrypted,");
+        w.Line("    Outcome = outcome,");
+        w.Line("};");
+        w.Line($"{log}.Append(disclosure);");
+        w.Line("return disclosure;");
+        w.Close();
+        w.Line();
+
+        w.Line($"/// <summary>The fields of <see cref=\"{share.MethodName}\"/>'s payload that are personal data, by name and kind.</summary>");
+        w.Line(GeneratedFile.GeneratedCode);
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<global::SafeShare.SharedField> {fieldsName} = new global::SafeShare.SharedField[]");
+        w.Line("{");
+        foreach (var field in share.Fields)
+        {
+            var category = field.Category is null ? string.Empty : $", global::SafeShare.SpecialCategory.{field.Category}";
+            w.Line($"    new global::SafeShare.SharedField({LegalText.Literal(field.Name)}, global::SafeShare.DataKind.{field.Kind}{category}),");
+        }
+
+        w.Line("};");
+
+        foreach (var _ in share.ContainingTypes)
+        {
+            w.Close();
+        }
+
+        if (share.Namespace is not null)
+        {
+            w.Line("}");
+        }
+
+        return w.ToString();
+
+        static string Describe(DataField f) => f.Kind switch
+        {
+            "SpecialCategory" => $"{f.Name} (special category: {LegalText.Words(f.Category ?? string.Empty)})",
+            "CriminalOffence" => $"{f.Name} (criminal offence data)",
+            _ => $"{f.Name} (personal)",
+        };
+
+        static void WriteDeclaration(SourceWriter w, ShareModel share)
+        {
+            w.Line($"    Share = {LegalText.Literal(share.ShareName)},");
+            w.Line($"    Recipient = {LegalText.Literal(share.Recipient)},");
+            w.Line($"    Purpose = {LegalText.Literal(share.Purpose)},");
+            w.Line($"    LawfulBasis = {(share.Basis.LawfulBasis is null ? "null" : "global::SafeShare.LawfulBasis." + share.Basis.LawfulBasis)},");
+            w.Line($"    Gateway = {LegalText.Literal(share.Basis.Gateway)},");
+            w.Line($"    Article9Condition = {(share.Basis.Article9Condition is null ? "null" : "global::SafeShare.Article9Condition." + share.Basis.Article9Condition)},");
+            w.Line($"    Schedule1 = global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"},");
+        }
+    }
+}
+
+/// <summary>What every generated file starts with.</summary>
+internal static class GeneratedFile
+{
+    public static readonly string Version = typeof(GeneratedFile).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    public static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"SafeShare.Generator\", \"{Version}\")]";
+
+    public static void Header(SourceWriter w)
+    {
+        w.Line("// <auto-generated/>");
+        w.Line("// Generated by SafeShare from the [Share], [RetainUntil] and personal-data annotations in this project.");
+        w.Line("// Do not edit: change the annotations instead.");
+        w.Line("#nullable enable");
+        w.Line();
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace SafeShare.Analyzers.Tests.Generation;
+
+/// <summary>Compiles and runs generated share code, and reads the records it appends field by field.</summary>
+public class ShareGeneratorTests
+{
+    internal const string PoliceReferral = """
+        using System;
+        using SafeShare;
+
+        [assembly: AppropriatePolicyDocument("IG-POL-14")]
+
+        namespace CaseManagement.Sharing
+        {
+            [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+            public sealed class ReferralSummary
+            {
+                [PersonalData(Subject = DataSubject.Child)] public string ChildName { get; init; } = "";
+                [PersonalData(Subject = DataSubject.Child)] public DateOnly DateOfBirth { get; init; }
+                [SpecialCategory(SpecialCategory.Health)]
+                [Article9Condition(Article9Condition.HealthOrSocialCare, Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)]
+                public string? HealthNeeds { get; init; }
+                public string CaseNumber { get; init; } = "";
+            }
+
+            public partial class PoliceReferrals
+            {
+                private readonly IDecisionLog _log;
+                public PoliceReferrals(IDecisionLog log) => _log = log;
+
+                [Share("Police – Child Abuse Investigation Team", "Strategy discussion under Children Act 1989 s47")]
+                [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+                [Article9Condition(Article9Condition.SubstantialPublicInterest, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
+                public partial DecisionRecord ReferToPolice(ReferralSummary payload, DecisionDetails details);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Share_records_the_decision_field_by_field_and_appends_it()
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run(PoliceReferral);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+
+        var log = new InMemoryDecisionLog();
+        var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
+        var payload = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.ReferralSummary")!)!;
+        var decidedAt = new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.FromHours(1));
+        var details = new DecisionDetails("A. Patel, Team Manager", "CASE-2026-0042", Consent.NotSought("Seeking consent would place the child at increased risk of significant harm"))
+        {
+            Risk = RiskLevel.High,
+            Reasons = "Disclosure of injury at school; strategy discussion convened",
+            DecidedAt = decidedAt,
+        };
+
+        var record = (DecisionRecord)Invoke(referrals, "ReferToPolice", payload, details);
+
+        Assert.Same(record, Assert.Single(log.Decisions));
+        Assert.NotEqual(Guid.Empty, record.Id);
+        Assert.Equal(decidedAt.ToUniversalTime(), record.DecidedAt);
+        Assert.Equal(TimeSpan.Zero, record.DecidedAt.Offset);
+        Assert.Equal("A. Patel, Team Manager", record.DecidedBy);
+        Assert.Equal("CASE-2026-0042", record.SubjectReference);
+        Assert.Equal(DecisionOutcome.Shared, record.Outcome);
+        Assert.Equal("PoliceReferrals.ReferToPolice", record.Share);
+        Assert.Equal("Police – Child Abuse Investigation Team", record.Recipient);
+        Assert.Equal("Strategy discussion under Children Act 1989 s47", record.Purpose);
+        Assert.Equal(LawfulBasis.PublicTask, record.LawfulBasis);
+        Assert.Equal("Children Act 1989 s47", record.Gateway);
+        Assert.Equal(Article9Condition.SubstantialPublicInterest, record.Article9Condition);
+        Assert.Equal(Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk, record.Schedule1);
+        Assert.Equal(ConsentStatus.NotSought, record.Consent.Status);
+        Assert.Equal("Seeking consent would place the child at increased risk of significant harm", record.Consent.Reason);
+        Assert.Equal(RiskLevel.High, record.Risk);
+        Assert.Equal("Disclosure of injury at school; strategy discussion convened", record.Reasons);
+        Assert.Equal(new[] { "ChildName", "DateOfBirth", "HealthNeeds" }, record.Fields.Select(f => f.Name));
+        Assert.Equal(new[] { DataKind.Personal, DataKind.Personal, DataKind.SpecialCategory }, record.Fields.Select(f => f.Kind));
+        Assert.Equal(SpecialCategory.Health, record.Fields[2].Category);
+    }
+
+    [Fact]
+    public void Decision_not_to_share_requires_a_reason_and_is_recorded()
+    {
+        var (_, output, _) = GeneratorHost.Run(PoliceReferral);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var log = new InMemoryDecisionLog();
+        var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
+
+        var missingReason = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", " ", RiskLevel.Medium, null));
+        Assert.Equal("reason", missingReason.ParamName);
+        Assert.Empty(log.Decisions);
+
+        var record = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", "Threshold for s47 not met; family engaging with early help", RiskLevel.Medium, null);
+        Assert.Same(record, Assert.Single(log.Decisions));
+        Assert.Equal(DecisionOutcome.NotShared, record.Outcome);
+        Assert.Equal("Threshold for s47 not met; family engaging with early help", record.Reasons);
+        Assert.Equal("Police – Child Abuse Investigation Team", record.Recipient);
+        Assert.Equal("Strategy discussion under Children Act 1989 s47", record.Purpose);
+        Assert.Equal(RiskLevel.Medium, record.Risk);
+        Assert.Equal(ConsentStatus.NotRequired, record.Consent.Status);
+        Assert.Equal("CASE-7", record.SubjectReference);
+    }
+
+    [Fact]
+    public void Disclosure_is_linked_to_its_decision_and_checks_the_fields()
+    {
+        var (_, output, _) = GeneratorHost.Run(PoliceReferral);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var log = new InMemoryDecisionLog();
+        var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
+        var payload = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.ReferralSummary")!)!;
+        var decision = (DecisionRecord)Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.NotRequired("Statutory duty")));
+
+        var disclosure = (DisclosureRecord)Invoke(referrals, "ReferToPoliceDisclosed", decision, "Secure email", true, DisclosureOutcome.Delivered, new[] { "ChildName", "HealthNeeds" });
+        Assert.Same(disclosure, Assert.Single(log.Disclosures));
+        Assert.Equal(decision.Id, disclosure.DecisionId);
+        Assert.Equal("CASE-1", disclosure.SubjectReference);
+        Assert.Equal("Police – Child Abuse Investigation Team", disclosure.Recipient);
+        Assert.Equal(new[] { "ChildName", "HealthNeeds" }, disclosure.FieldsSent);
+        Assert.Equal("Secure email", disclosure.Channel);
+        Assert.True(disclosure.Encrypted);
+        Assert.Equal(DisclosureOutcome.Delivered, disclosure.Outcome);
+
+        var all = (DisclosureRecord)Invoke(referrals, "ReferToPoliceDisclosed", decision, "MASH portal", true, DisclosureOutcome.Sent, Array.Empty<string>());
+        Assert.Equal(new[] { "ChildName", "DateOfBirth", "HealthNeeds" }, all.FieldsSent);
+
+        var undeclared = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceDisclosed", decision, "Secure email", true, DisclosureOutcome.Delivered, new[] { "CaseNumber" }));
+        Assert.Contains("'CaseNumber' is not a field this share declares", undeclared.Message);
+
+        var notShared = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-1", "A. Patel", "Not proportionate", RiskLevel.Low, null);
+        Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceDisclosed", notShared, "Secure email", true, DisclosureOutcome.Delivered, Array.Empty<string>()));
+        Assert.Equal(2, log.Disclosures.Count);
+    }
+
+    [Fact]
+    public void Invalid_details_are_refused_and_nothing_is_recorded()
+    {
+        var (_, output, _) = GeneratorHost.Run(PoliceReferral);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var log = new InMemoryDecisionLog();
+        var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
+        var payload = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.ReferralSummary")!)!;
+
+        Assert.Throws<ArgumentNullException>(() => Invoke(referrals, "ReferToPolice", null, new DecisionDetails("A", "B", Consent.NotRequired())));
+        Assert.Throws<ArgumentNullException>(() => Invoke(referrals, "ReferToPolice", payload, null));
+        Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("", "CASE-1", Consent.NotRequired())));
+        Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", " ", Consent.NotRequired())));
+        Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", null!)));
+        Assert.Throws<ArgumentException>(() => Consent.NotSought(""));
+        Assert.Empty(log.Decisions);
+    }
+
+    [Fact]
+    public void Log_passed_as_a_parameter_and_Fields_limit_what_is_recorded()
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run("""
+            using SafeShare;
+            [assembly: LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 2004 s11")]
+            public sealed class PupilReferral
+            {
+                [PersonalData] public string Name { get; init; } = "";
+                [PersonalData] public string Address { get; init; } = "";
+                [SpecialCategory(SpecialCategory.ReligiousOrPhilosophicalBeliefs)] public string? Religion { get; init; }
+            }
+            public static partial class SchoolSharing
+            {
+                [Share("Children's Social Care – Front Door", "Child in need referral", Fields = new[] { nameof(PupilReferral.Name), nameof(PupilReferral.Address) })]
+                public static partial DecisionRecord Refer(IDecisionLog log, PupilReferral payload, DecisionDetails details);
+            }
+            """);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var type = assembly.GetType("SchoolSharing")!;
+        var log = new InMemoryDecisionLog();
+        var payload = Activator.CreateInstance(assembly.GetType("PupilReferral")!)!;
+        var record = (DecisionRecord)type.GetMethod("Refer")!.Invoke(null, new[] { log, payload, new DecisionDetails("Designated Safeguarding Lead", "UPN-123", Consent.Obtained("Father", DateTimeOffset.UtcNow)) })!;
+        Assert.Equal(new[] { "Name", "Address" }, record.Fields.Select(f => f.Name));
+        Assert.Equal(LawfulBasis.PublicTask, record.LawfulBasis);
+        Assert.Equal("Children Act 2004 s11", record.Gateway);
+        Assert.Null(record.Article9Condition);
+        Assert.Equal(Schedule1Condition.None, record.Schedule1);
+        Assert.Equal(ConsentStatus.Obtained, record.Consent.Status);
+        Assert.Equal("Father", record.Consent.ObtainedFrom);
+
+        var notShared = (DecisionRecord)type.GetMethod("ReferNotShared")!.Invoke(null, new object?[] { log, "UPN-123", "DSL", "Parent already referred", RiskLevel.Low, null })!;
+        Assert.Equal(DecisionOutcome.NotShared, notShared.Outcome);
+        Assert.Equal(2, log.Decisions.Count);
+    }
+
+    [Theory]
+    [InlineData("public DecisionRecord Share(Payload payload, DecisionDetails details) => null!;", "SAFE901")]
+    [InlineData("public partial string Share(Payload payload, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(Payload payload);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(Payload a, Payload b, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(DecisionDetails details);", "SAFE904")]
+    public void Unimplementable_shares_get_a_diagnostic_not_an_exception(string declaration, string id)
+    {
+        var (_, _, diagnostics) = GeneratorHost.Run($$"""
+            using SafeShare;
+            public sealed class Payload { [PersonalData] public string Name { get; init; } = ""; }
+            public partial class Sharing
+            {
+                private readonly IDecisionLog _log = new InMemoryDecisionLog();
+                [Share("Health visiting team", "Health assessment")]
+                {{declaration}}
+            }
+            """);
+        Assert.Contains(diagnostics, d => d.Id == id && d.Location.GetLineSpan().Path == "/0/Test0.cs" && d.Location.GetLineSpan().StartLinePosition.Line == 6);
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error && d.Id != "CS8795");
+    }
+
+    [Fact]
+    public void Non_partial_type_no_log_and_empty_payload_are_reported()
+    {
+        var (_, _, diagnostics) = GeneratorHost.Run("""
+            using SafeShare;
+            public sealed class Payload { public string Note { get; init; } = ""; }
+            public class NotPartial
+            {
+                private readonly IDecisionLog _log = new InMemoryDecisionLog();
+                [Share("MASH", "Multi-agency screening")]
+                public partial DecisionRecord Share(Payload payload, DecisionDetails details);
+            }
+            public partial class NoLog
+            {
+                [Share("MASH", "Multi-agency screening")]
+                public partial DecisionRecord Share(Payload payload, DecisionDetails details);
+            }
+            public partial class EmptyPayload
+            {
+                private static readonly IDecisionLog Log = new InMemoryDecisionLog();
+                [Share("MASH", "Multi-agency screening")]
+                public static partial DecisionRecord Share(Payload payload, DecisionDetails details);
+            }
+            """);
+        var ids = diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains("SAFE901", ids);
+        Assert.Contains("SAFE903", ids);
+        Assert.Contains("SAFE905", ids);
+        var message = diagnostics.First(d => d.Id == "SAFE901").GetMessage();
+        Assert.Equal("'NotPartial.Share' is a declared share but its type 'NotPartial' is not partial; declare it 'partial' so SafeShare can generate the code that records the decision", message);
+    }
+
+    private static object Invoke(object target, string method, params object?[] arguments)
+    {
+        try
+        {
+            return target.GetType().GetMethod(method)!.Invoke(target, arguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+}
