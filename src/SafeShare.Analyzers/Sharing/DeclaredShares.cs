@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,12 +23,21 @@ internal static class DeclaredShares
     public static IParameterSymbol? PayloadOf(IMethodSymbol method, SharingSymbols symbols)
     {
         IParameterSymbol? payload = null;
+        var sawLog = false;
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.Type.TypeKind == TypeKind.Error ||
-                SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.DecisionDetails) ||
-                SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.DecisionLog))
+            var type = parameter.Type;
+            if (type.TypeKind == TypeKind.Error || SymbolEqualityComparer.Default.Equals(type, symbols.Core.DecisionDetails))
             {
+                continue;
+            }
+
+            // As the generator reads it: the first parameter that is (or implements) IDecisionLog is the log.
+            var log = symbols.Core.DecisionLog;
+            if (!sawLog && log is not null &&
+                (SymbolEqualityComparer.Default.Equals(type, log) || type.AllInterfaces.Contains(log, SymbolEqualityComparer.Default)))
+            {
+                sawLog = true;
                 continue;
             }
 

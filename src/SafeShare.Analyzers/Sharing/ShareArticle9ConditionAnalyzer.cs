@@ -66,7 +66,7 @@ public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer
             foreach (var member in classification.AllDataMembers(type))
             {
                 // An override and the property it overrides are one member of the payload.
-                if (!seen.Add(member.Name) || (!fields.IsDefault && !Lists(fields, member.Name)))
+                if (member.IsStatic || !seen.Add(member.Name) || (!fields.IsDefault && !Lists(fields, member.Name)))
                 {
                     continue;
                 }

@@ -68,7 +68,8 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
         var personal = new List<string>();
         foreach (var member in classification.AllDataMembers(type))
         {
-            if (members.Add(member.Name) && classification.ReadMember(member).IsPersonal)
+            // Static members are not part of what a payload object carries (the generator skips them too).
+            if (members.Add(member.Name) && !member.IsStatic && classification.ReadMember(member).IsPersonal)
             {
                 personal.Add(member.Name);
             }

@@ -15,8 +15,6 @@ internal sealed class SharingSymbols
     {
         Core = core;
         Share = compilation.GetTypeByMetadataName("SafeShare.ShareAttribute");
-        DecisionDetails = compilation.GetTypeByMetadataName("SafeShare.DecisionDetails");
-        DecisionLog = compilation.GetTypeByMetadataName("SafeShare.IDecisionLog");
 
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         HttpContent = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
@@ -54,8 +52,6 @@ internal sealed class SharingSymbols
     public SafeShareSymbols Core { get; }
 
     public INamedTypeSymbol? Share { get; }
-    public INamedTypeSymbol? DecisionDetails { get; }
-    public INamedTypeSymbol? DecisionLog { get; }
 
     public INamedTypeSymbol? HttpClient { get; }
     public INamedTypeSymbol? HttpContent { get; }
