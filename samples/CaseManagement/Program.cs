@@ -1,5 +1,6 @@
 using CaseManagement.Domain;
 using CaseManagement.Retention;
+using CaseManagement.Sharing;
 
 // A morning on the children's services duty desk, in miniature: a few case records, then the
 // retention check an information-governance lead runs every month (seed 004 §4: information "should
@@ -106,5 +107,9 @@ Console.WriteLine();
 Console.WriteLine(
     $"{statuses.Count(s => s.State == RetentionState.PastRetention)} to dispose of, " +
     $"{statuses.Count(s => s.State is RetentionState.ReviewDue or RetentionState.NoAnchorDate)} to review.");
+
+// The afternoon's information sharing, each decision recorded by the code SafeShare generates.
+Console.WriteLine();
+SharingDay.Run(new SafeShare.InMemoryDecisionLog(), Console.Out);
 
 static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd") ?? "-";

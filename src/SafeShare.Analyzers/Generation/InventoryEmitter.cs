@@ -44,9 +44,18 @@ internal static class InventoryEmitter
                     "CriminalOffence" => "criminal offence data",
                     _ => "personal",
                 };
-                var differs = member.Basis != type.Basis
-                    ? $"; {LegalText.LawfulBasis(member.Basis.LawfulBasis, member.Basis.Gateway)}; {LegalText.Article9(member.Basis.Article9Condition, member.Basis.Schedule1, member.Basis.Schedule1Paragraph, member.Basis.BasisInLaw)}"
-                    : string.Empty;
+                // A member's own basis or condition is shown only where it differs from the type's.
+                var differs = string.Empty;
+                if (member.Basis.LawfulBasis != type.Basis.LawfulBasis || member.Basis.Gateway != type.Basis.Gateway)
+                {
+                    differs += "; lawful basis: " + LegalText.LawfulBasis(member.Basis.LawfulBasis, member.Basis.Gateway);
+                }
+
+                if (member.Basis.Article9Condition != type.Basis.Article9Condition || member.Basis.Schedule1 != type.Basis.Schedule1 || member.Basis.BasisInLaw != type.Basis.BasisInLaw)
+                {
+                    differs += "; Article 9 condition: " + LegalText.Article9(member.Basis.Article9Condition, member.Basis.Schedule1, member.Basis.Schedule1Paragraph, member.Basis.BasisInLaw);
+                }
+
                 w.Line($"    //   - {member.Name} ({kind}){LegalText.OneLine(differs)}");
             }
         }

@@ -31,7 +31,7 @@ internal static class InventoryParser
     public static InventoryType? Describe(INamedTypeSymbol type, DataClassification classification, CancellationToken cancellationToken)
     {
         var members = new List<InventoryMember>();
-        foreach (var member in classification.AllDataMembers(type).Reverse())
+        foreach (var member in DataMembersBaseFirst(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member.IsStatic)
@@ -61,6 +61,18 @@ internal static class InventoryParser
             Basis(classification, type),
             Retention(type, classification.Symbols)?.Describe(),
             members.ToEquatableArray());
+    }
+
+    /// <summary>Properties and fields in declaration order, the base type's first: the order a reviewer reads them in.</summary>
+    private static IEnumerable<ISymbol> DataMembersBaseFirst(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        return chain.SelectMany(t => t.GetMembers()).Where(m => m is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false });
     }
 
     /// <summary>The lawful basis and Article 9 condition resolved for a symbol (member → type → assembly).</summary>

@@ -9,7 +9,7 @@ internal static class RetentionEmitter
         GeneratedFile.Header(w);
         if (model.Namespace is not null)
         {
-            w.Line($"namespace {model.Namespace}").Line("{");
+            w.Open($"namespace {model.Namespace}");
         }
 
         foreach (var type in model.ContainingTypes)
@@ -58,7 +58,7 @@ internal static class RetentionEmitter
 
         if (model.Namespace is not null)
         {
-            w.Line("}");
+            w.Close();
         }
 
         return w.ToString();

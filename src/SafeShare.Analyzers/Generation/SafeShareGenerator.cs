@@ -84,6 +84,22 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             types = types.Combine(FoundBy(marker)).Select(static (pair, _) => InventoryEmitter.Merge(pair.Left.Concat(pair.Right)));
         }
 
+        // [property: PersonalData] on a positional record parameter marks the property, which no
+        // attribute-driven provider sees through the parameter; find those records by their syntax.
+        var recordProperties = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is RecordDeclarationSyntax { ParameterList: { } parameters } &&
+                    parameters.Parameters.Any(p => p.AttributeLists.Any(list => list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true)),
+                static (context, cancellationToken) =>
+                    context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is INamedTypeSymbol type &&
+                    SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is { } symbols
+                        ? InventoryParser.Describe(type, new Classification.DataClassification(symbols), cancellationToken)
+                        : null)
+            .Where(static type => type is not null)
+            .Collect()
+            .Select(static (found, _) => InventoryEmitter.Merge(found!));
+        types = types.Combine(recordProperties).Select(static (pair, _) => InventoryEmitter.Merge(pair.Left.Concat(pair.Right)));
+
         var inventoryTypes = types.WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
             .Select(static (result, _) => result.Share is { } s ? new InventoryShare(s.ShareName, s.Recipient, s.Purpose, s.PayloadType, s.Basis, s.Fields) : null)

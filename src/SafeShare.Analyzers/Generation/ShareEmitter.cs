@@ -11,7 +11,7 @@ internal static class ShareEmitter
         GeneratedFile.Header(w);
         if (share.Namespace is not null)
         {
-            w.Line($"namespace {share.Namespace}").Line("{");
+            w.Open($"namespace {share.Namespace}");
         }
 
         foreach (var type in share.ContainingTypes)
@@ -153,7 +153,7 @@ internal static class ShareEmitter
 
         if (share.Namespace is not null)
         {
-            w.Line("}");
+            w.Close();
         }
 
         return w.ToString();

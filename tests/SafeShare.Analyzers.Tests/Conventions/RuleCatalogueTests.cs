@@ -54,6 +54,14 @@ public class RuleCatalogueTests
         Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Groups[2].Value);
     }
 
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Strict_preset_makes_the_rule_an_error(string id)
+    {
+        var preset = File.ReadAllText(Path.Combine(RepoRoot(), "src", "SafeShare", "build", "SafeShare.Strict.globalconfig"));
+        Assert.Matches($@"(?m)^dotnet_diagnostic\.{id}\.severity = error\s*$", preset);
+    }
+
     [Fact]
     public void Ids_are_unique_and_every_id_constant_has_a_descriptor()
     {
@@ -64,12 +72,27 @@ public class RuleCatalogueTests
         Assert.Equal(constants, ids.OrderBy(x => x).ToList());
     }
 
+    // What the analyzers export, and every descriptor in Rules (the generator reports some of them).
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
         typeof(SpecialCategoryAnalyzer).Assembly.GetTypes()
             .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .Concat(typeof(Rules).GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
+                .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!))
             .GroupBy(d => d.Id).Select(g => g.First())
             .OrderBy(d => d.Id, StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_descriptor_in_Rules_is_reported_by_an_analyzer_or_the_generator()
+    {
+        var exported = typeof(SpecialCategoryAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .Select(d => d.Id).ToHashSet();
+        var generator = typeof(Rules).GetFields().Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!).Where(d => d.Category == "Generation").Select(d => d.Id);
+        Assert.All(AllDescriptors(), d => Assert.True(exported.Contains(d.Id) || generator.Contains(d.Id), $"{d.Id} is reported by nothing"));
+    }
 
     internal static string RepoRoot()
     {
