@@ -122,6 +122,20 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void Strict_globalconfig_raises_every_sharing_rule_to_error()
+    {
+        package.AssertPacked();
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry("buildTransitive/SafeShare.Strict.globalconfig")!.Open());
+        var lines = reader.ReadToEnd().Split('\n').Select(l => l.Trim()).ToArray();
+
+        foreach (var id in new[] { "SAFE101", "SAFE102", "SAFE103", "SAFE104", "SAFE105", "SAFE106", "SAFE107", "SAFE206" })
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = error", lines);
+        }
+    }
+
+    [Fact]
     public void Special_category_without_Article9_condition_warns_SAFE001_and_builds()
     {
         var build = package.Build("NonCompliant", NonCompliantSource);
