@@ -22,7 +22,13 @@ public sealed class CodeFixConventionsTests
     public void EveryFixOfTheClassificationRulesIsFound() =>
         Assert.Equal(
             new[] { nameof(AddArticle9ConditionCodeFixProvider), nameof(AddLawfulBasisCodeFixProvider), nameof(AddRetentionRuleCodeFixProvider) },
-            ProviderTypes().Select(t => t.Name).ToArray());
+            ProviderTypes().Where(t => t.Namespace!.EndsWith(".Classification", StringComparison.Ordinal)).Select(t => t.Name).ToArray());
+
+    [Fact]
+    public void EveryFixOfTheTransportRulesIsFound() =>
+        Assert.Equal(
+            new[] { "EnableSslCodeFixProvider", "RemoveObsoleteProtocolCodeFixProvider", "TurnEncryptionOnCodeFixProvider", "UseEncryptedSchemeCodeFixProvider" },
+            ProviderTypes().Where(t => t.Namespace!.EndsWith(".Transport", StringComparison.Ordinal)).Select(t => t.Name).ToArray());
 
     [Theory]
     [MemberData(nameof(Providers))]

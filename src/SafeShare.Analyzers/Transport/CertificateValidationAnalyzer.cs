@@ -1,0 +1,506 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SafeShare.Analyzers.Transport;
+
+/// <summary>
+/// SAFE203: server certificate validation disabled. A callback shaped like a certificate check
+/// (sender, certificate, chain, SslPolicyErrors) → bool that returns true on every path — lambda,
+/// anonymous method, local function or method group, directly or through a local, a field, a method that
+/// returns it, or a parameter a caller fills with one — and
+/// <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>. Covers
+/// ServerCertificateCustomValidationCallback, RemoteCertificateValidationCallback (SocketsHttpHandler.SslOptions,
+/// SslClientAuthenticationOptions, ClientWebSocket.Options), ServicePointManager, HttpWebRequest and SslStream.
+/// Seeds: 000 Appendix B 1.3 and 002 §5.3.4 (secure email domains), 004 §7 (secure transfer).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
+{
+    private const string DangerousValidator = "DangerousAcceptAnyServerCertificateValidator";
+    private const int MaxDepth = 6;
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CertificateValidationDisabled);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = TransportSymbols.Get(start.Compilation);
+            if (symbols.SslPolicyErrors is null)
+            {
+                return;
+            }
+
+            // A callee's sink can be reached from several callers; report it once.
+            var reportedInCallees = new ConcurrentDictionary<Location, bool>();
+            start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols), OperationKind.DelegateCreation);
+            start.RegisterOperationAction(c => AnalyzeDangerousValidator(c, symbols), OperationKind.PropertyReference);
+            start.RegisterOperationAction(
+                c => AnalyzeAssignment(c, symbols),
+                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.EventAssignment);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reportedInCallees), OperationKind.Argument);
+        });
+    }
+
+    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var creation = (IDelegateCreationOperation)context.Operation;
+        if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
+        {
+            var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
+            Report(context, creation.Syntax.GetLocation(), what);
+        }
+    }
+
+    private static void AnalyzeDangerousValidator(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        if (reference.Property.Name != DangerousValidator || !TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
+        {
+            return;
+        }
+
+        var parent = reference.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals })
+        {
+            return;
+        }
+
+        Report(context, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator);
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var (target, value) = context.Operation switch
+        {
+            ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => (compound.Target, compound.Value),
+            IEventAssignmentOperation { Adds: true } handler => (handler.EventReference, handler.HandlerValue),
+            _ => (null!, null!),
+        };
+        if (target is null || target is ILocalReferenceOperation || !symbols.IsCertificateValidator(target.Type))
+        {
+            return;
+        }
+
+        CheckSink(context, value, symbols);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<Location, bool> reportedInCallees)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !symbols.IsCertificateValidator(parameter.Type))
+        {
+            return;
+        }
+
+        if (!CheckSink(context, argument.Value, symbols))
+        {
+            return;
+        }
+
+        // The callee may install what it is given: report where it does, once however many callers pass a bad callback.
+        var callee = argument.Parent switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        if (callee is null || Body(callee, argument.SemanticModel, context.CancellationToken) is not { } body)
+        {
+            return;
+        }
+
+        foreach (var sink in Sinks(body, callee, symbols))
+        {
+            if (SymbolEqualityComparer.Default.Equals(ResolveParameter(sink, 0), parameter.OriginalDefinition) &&
+                reportedInCallees.TryAdd(sink.Syntax.GetLocation(), true))
+            {
+                Report(context, sink.Syntax.GetLocation(), $"The callback passed in as '{parameter.Name}'");
+            }
+        }
+    }
+
+    /// <summary>Reports a value flowing into a certificate check when it accepts everything; true when it does.</summary>
+    private static bool CheckSink(OperationAnalysisContext context, IOperation value, TransportSymbols symbols)
+    {
+        var unwrapped = Unwrap(value);
+        if (!Resolve(unwrapped, symbols, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
+        {
+            return false;
+        }
+
+        // Lambdas, method groups and the Dangerous validator are reported where they are written.
+        if (unwrapped is not IDelegateCreationOperation and not IPropertyReferenceOperation { Property.Name: DangerousValidator })
+        {
+            Report(context, value.Syntax.GetLocation(), "This callback");
+        }
+
+        return true;
+    }
+
+    private static void Report(OperationAnalysisContext context, Location location, string what) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rules.CertificateValidationDisabled, location, what));
+
+    /// <summary>Does this value, followed through locals, fields and returning methods, accept every certificate?</summary>
+    private static bool Resolve(IOperation value, TransportSymbols symbols, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken)
+    {
+        value = Unwrap(value);
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (value)
+        {
+            case IDelegateCreationOperation creation:
+                return AcceptsAll(creation.Target, creation.SemanticModel, visiting, depth, cancellationToken);
+            case IPropertyReferenceOperation { Property.Name: DangerousValidator } property:
+                return TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.HttpClientHandler);
+            case ILocalReferenceOperation local:
+                var any = false;
+                foreach (var assigned in AssignedValues(Root(value), local.Local))
+                {
+                    if (!Resolve(assigned, symbols, visiting, depth + 1, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                return any;
+            case IFieldReferenceOperation field:
+                return FieldInitializer(field.Field, value.SemanticModel, cancellationToken) is { } initializer &&
+                    Resolve(initializer, symbols, visiting, depth + 1, cancellationToken);
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod.OriginalDefinition;
+                if (!visiting.Add(method))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    if (Body(method, value.SemanticModel, cancellationToken) is not { } body)
+                    {
+                        return false;
+                    }
+
+                    var returned = false;
+                    foreach (var returnOperation in Returns(body))
+                    {
+                        if (returnOperation.ReturnedValue is not { } result)
+                        {
+                            return false;
+                        }
+
+                        if (Unwrap(result) is IInvocationOperation recursive && SymbolEqualityComparer.Default.Equals(recursive.TargetMethod.OriginalDefinition, method))
+                        {
+                            continue; // a recursive call returns what the other paths return
+                        }
+
+                        if (!Resolve(result, symbols, visiting, depth + 1, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        returned = true;
+                    }
+
+                    return returned;
+                }
+                finally
+                {
+                    visiting.Remove(method);
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The parameter a value in a callee comes from, directly or through locals assigned only from it.</summary>
+    private static IParameterSymbol? ResolveParameter(IOperation value, int depth)
+    {
+        value = Unwrap(value);
+        if (value is IParameterReferenceOperation parameter)
+        {
+            return parameter.Parameter.OriginalDefinition;
+        }
+
+        if (value is not ILocalReferenceOperation local || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        IParameterSymbol? found = null;
+        foreach (var assigned in AssignedValues(Root(value), local.Local))
+        {
+            var from = ResolveParameter(assigned, depth + 1);
+            if (from is null || (found is not null && !SymbolEqualityComparer.Default.Equals(found, from)))
+            {
+                return null;
+            }
+
+            found = from;
+        }
+
+        return found;
+    }
+
+    /// <summary>Where a callee hands a callback on: properties, fields and events of certificate-check type, and other methods' parameters.</summary>
+    private static IEnumerable<IOperation> Sinks(IOperation body, IMethodSymbol callee, TransportSymbols symbols)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation simple when simple.Target is not ILocalReferenceOperation && symbols.IsCertificateValidator(simple.Target.Type):
+                    yield return simple.Value;
+                    break;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound when symbols.IsCertificateValidator(compound.Target.Type):
+                    yield return compound.Value;
+                    break;
+                case IEventAssignmentOperation { Adds: true } handler when symbols.IsCertificateValidator(handler.EventReference.Type):
+                    yield return handler.HandlerValue;
+                    break;
+                case IArgumentOperation { Parameter: { } parameter } argument when symbols.IsCertificateValidator(parameter.Type) &&
+                    !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, callee.OriginalDefinition):
+                    yield return argument.Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>True when the callback returns the constant true on every path and never throws.</summary>
+    private static bool AcceptsAll(IOperation target, SemanticModel? model, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken) => target switch
+    {
+        IAnonymousFunctionOperation lambda => BodyAcceptsAll(lambda.Body),
+        IMethodReferenceOperation reference => MethodAcceptsAll(reference.Method, model, cancellationToken),
+        _ => false,
+    };
+
+    private static bool MethodAcceptsAll(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (Body(method, model, cancellationToken) is { } body)
+        {
+            return BodyAcceptsAll(body);
+        }
+
+        // Declared in another file of this project: read its syntax.
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            var (block, expression) = syntax switch
+            {
+                MethodDeclarationSyntax m => (m.Body, m.ExpressionBody?.Expression),
+                LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody?.Expression),
+                _ => (null, null),
+            };
+            if (expression is not null)
+            {
+                return IsTrueLiteral(expression);
+            }
+
+            if (block is not null)
+            {
+                return SyntaxAcceptsAll(block);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool BodyAcceptsAll(IOperation body)
+    {
+        var returned = false;
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue; // a nested function's returns are its own
+                case IThrowOperation:
+                    return false; // throwing rejects the connection: that is validation
+                case IReturnOperation { Kind: OperationKind.Return } returnOperation:
+                    if (returnOperation.ReturnedValue?.ConstantValue.Value is not true)
+                    {
+                        return false;
+                    }
+
+                    returned = true;
+                    continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return returned;
+    }
+
+    private static bool SyntaxAcceptsAll(BlockSyntax block)
+    {
+        var returned = false;
+        foreach (var node in block.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return false;
+                case ReturnStatementSyntax returnStatement:
+                    if (returnStatement.Expression is null || !IsTrueLiteral(returnStatement.Expression))
+                    {
+                        return false;
+                    }
+
+                    returned = true;
+                    break;
+            }
+        }
+
+        return returned;
+    }
+
+    private static bool IsTrueLiteral(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression.IsKind(SyntaxKind.TrueLiteralExpression);
+    }
+
+    private static IEnumerable<IReturnOperation> Returns(IOperation body)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            if (operation is IReturnOperation { Kind: OperationKind.Return } returnOperation)
+            {
+                yield return returnOperation;
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>The body of a method or local function declared in the file being analysed.</summary>
+    private static IOperation? Body(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            switch (model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken))
+            {
+                case IMethodBodyOperation body when (body.BlockBody ?? body.ExpressionBody) is { } content:
+                    return content;
+                case IConstructorBodyOperation constructor when constructor.BlockBody is { } content:
+                    return content;
+                case ILocalFunctionOperation { Body: { } content }:
+                    return content;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? FieldInitializer(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == model.SyntaxTree &&
+                reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } &&
+                model.GetOperation(initializer, cancellationToken) is IFieldInitializerOperation { Value: var value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IOperation> AssignedValues(IOperation root, ILocalSymbol local)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer:
+                    yield return initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SafeShare.Analyzers.Transport;
+
+/// <summary>
+/// SAFE201: an address with a clear-text scheme (http, ws, ftp, telnet, ldap, smtp) that data can
+/// travel to: in string literals, constants, interpolated, concatenated and UTF-8 strings, UriBuilder
+/// schemes, telnet clients, and appsettings*.json AdditionalFiles. Seeds: 000 Appendix B 1.3,
+/// 002 §5.3.4 (encrypted email), 004 §7 (secure transfer).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.ClearTextProtocol);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterAdditionalFileAction(AnalyzeAppSettings);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = TransportSymbols.Get(start.Compilation);
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, symbols), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeUtf8String(c, symbols), OperationKind.Utf8String);
+            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, symbols), OperationKind.InterpolatedString);
+            start.RegisterOperationAction(c => AnalyzeConcatenation(c, symbols), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(AnalyzeLambdaDefaults, OperationKind.AnonymousFunction);
+        });
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var literal = context.Operation;
+        if (literal.ConstantValue.Value is not string value || !ClearTextAddress.MayContainScheme(value) ||
+            literal.Parent is IInterpolatedStringTextOperation)
+        {
+            return;
+        }
+
+        var continues = false;
+        if (IsConcatenation(literal.Parent, out var concatenation))
+        {
+            if (concatenation.ConstantValue.HasValue)
+            {
+                return; // the whole constant is checked at the outermost concatenation
+            }
+
+            continues = concatenation.LeftOperand == literal;
+        }
+
+        Check(context, literal, value, continues, symbols);
+    }
+
+    private static void AnalyzeUtf8String(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var utf8 = (IUtf8StringOperation)context.Operation;
+        if (utf8.Value is { } value && ClearTextAddress.MayContainScheme(value))
+        {
+            Check(context, utf8, value, continues: false, symbols);
+        }
+    }
+
+    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var interpolated = (IInterpolatedStringOperation)context.Operation;
+        if (interpolated.ConstantValue.Value is string whole)
+        {
+            if (ClearTextAddress.MayContainScheme(whole))
+            {
+                Check(context, interpolated, whole, continues: false, symbols);
+            }
+
+            return;
+        }
+
+        // The address is decided by its start: read the parts whose text is known until one is not.
+        var prefix = new StringBuilder();
+        var continues = false;
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text })
+            {
+                prefix.Append(text);
+            }
+            else if (part is IInterpolationOperation { Alignment: null, FormatString: null } interpolation &&
+                (interpolation.Expression.ConstantValue.Value as string ?? UriSchemeField(interpolation.Expression, symbols)) is { } known)
+            {
+                prefix.Append(known);
+            }
+            else
+            {
+                continues = true;
+                break;
+            }
+        }
+
+        var value = prefix.ToString();
+        if (ClearTextAddress.MayContainScheme(value))
+        {
+            Check(context, interpolated, value, continues, symbols);
+        }
+    }
+
+    private static void AnalyzeConcatenation(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        if (!IsConcatenation(context.Operation, out var concatenation))
+        {
+            return;
+        }
+
+        if (concatenation.ConstantValue.Value is string whole)
+        {
+            // Only the outermost constant concatenation is checked, as one address; inside $"{...}" the
+            // interpolated string checks it.
+            if (!(IsConcatenation(concatenation.Parent, out var outer) && outer.ConstantValue.HasValue) &&
+                concatenation.Parent is not IInterpolationOperation && ClearTextAddress.MayContainScheme(whole))
+            {
+                var continues = IsConcatenation(concatenation.Parent, out var parent) && parent.LeftOperand == concatenation;
+                Check(context, concatenation, whole, continues, symbols);
+            }
+
+            return;
+        }
+
+        var left = concatenation.LeftOperand;
+        if (left is ILiteralOperation || (IsConcatenation(left, out var inner) && inner.ConstantValue.HasValue))
+        {
+            return; // reported by the literal or the inner constant concatenation
+        }
+
+        if (left.ConstantValue.Value is string constant)
+        {
+            // const string Scheme = "http://"; ... Scheme + host
+            if (ClearTextAddress.MayContainScheme(constant))
+            {
+                Check(context, left, constant, continues: true, symbols);
+            }
+
+            return;
+        }
+
+        // Uri.UriSchemeHttp + "://" + host
+        if (UriSchemeField(left, symbols) is { } scheme && concatenation.RightOperand.ConstantValue.Value is string separator &&
+            separator.StartsWith("://", StringComparison.Ordinal))
+        {
+            Check(context, concatenation, scheme + separator, continues: true, symbols);
+        }
+    }
+
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type)
+        {
+            return;
+        }
+
+        if (TransportSymbols.Is(type, symbols.UriBuilder))
+        {
+            string? scheme = null;
+            string? host = null;
+            foreach (var argument in creation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "schemeName" or "scheme":
+                        scheme = SchemeValue(argument.Value, symbols);
+                        break;
+                    case "hostName" or "host":
+                        host = argument.Value.ConstantValue.Value as string;
+                        break;
+                }
+            }
+
+            if (scheme is not null && !(host is not null && (ClearTextAddress.IsLoopback(host) || ClearTextAddress.IsReservedForExamples(host))))
+            {
+                Report(context, creation.Syntax.GetLocation(), "This UriBuilder", scheme);
+            }
+
+            return;
+        }
+
+        if (NamesTelnet(type) && !IsInsideTelnetCode(context.ContainingSymbol))
+        {
+            Report(context, creation.Syntax.GetLocation(), $"'{type.Name}'", "telnet");
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var method = ((IInvocationOperation)context.Operation).TargetMethod;
+        if (NamesTelnet(method) && !IsInsideTelnetCode(context.ContainingSymbol))
+        {
+            Report(context, context.Operation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
+        }
+    }
+
+    private static void AnalyzeSchemeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Scheme" } property &&
+            TransportSymbols.Is(property.Property.ContainingType, symbols.UriBuilder) &&
+            SchemeValue(assignment.Value, symbols) is { } scheme)
+        {
+            Report(context, assignment.Syntax.GetLocation(), "This UriBuilder", scheme);
+        }
+    }
+
+    private static void AnalyzeLambdaDefaults(OperationAnalysisContext context)
+    {
+        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((IAnonymousFunctionOperation)context.Operation))
+        {
+            if (value is string address && ClearTextAddress.MayContainScheme(address) && ClearTextAddress.Find(address, continues: false) is { } scheme &&
+                !(scheme == "http" && NamesNamespace(parameter.Name)))
+            {
+                Report(context, syntax.GetLocation(), $"'{Preview(address)}'", scheme);
+            }
+        }
+    }
+
+    private static void AnalyzeAppSettings(AdditionalFileAnalysisContext context)
+    {
+        if (!AppSettingsFile.IsAppSettings(context.AdditionalFile.Path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        foreach (var value in AppSettingsFile.StringValues(text.ToString()))
+        {
+            if (value.Property.StartsWith("$", StringComparison.Ordinal) || !ClearTextAddress.MayContainScheme(value.Text) ||
+                ClearTextAddress.Find(value.Text, continues: false) is not { } scheme)
+            {
+                continue;
+            }
+
+            var location = AppSettingsFile.Location(context.AdditionalFile, text, value.Start, value.Text.Length);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rules.ClearTextProtocol, location, Properties(scheme), $"'{value.Property}' ('{Preview(value.Text)}')", scheme, ClearTextAddress.Instead(scheme)));
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
+    {
+        if (ClearTextAddress.Find(value, continues) is not { } scheme ||
+            (scheme == "http" && IsIdentifier(operation, symbols)) ||
+            IsComparedWith(operation))
+        {
+            return;
+        }
+
+        Report(context, operation.Syntax.GetLocation(), $"'{Preview(value)}'", scheme);
+    }
+
+    private static void Report(OperationAnalysisContext context, Location location, string what, string scheme) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rules.ClearTextProtocol, location, Properties(scheme), what, scheme, ClearTextAddress.Instead(scheme)));
+
+    private static ImmutableDictionary<string, string?> Properties(string scheme) =>
+        ImmutableDictionary<string, string?>.Empty.Add(Rules.SchemeProperty, scheme);
+
+    private static string Preview(string value)
+    {
+        value = value.Trim();
+        return value.Length <= 60 ? value : value.Substring(0, 57) + "...";
+    }
+
+    /// <summary>
+    /// An XML namespace or SOAP action written as an http URI is an identifier, never fetched: xmlns and
+    /// namespace parameters, members named *Namespace*, [XmlRoot(Namespace = ...)], [DataContract(Namespace = ...)],
+    /// [XmlnsDefinition(...)], an implicit conversion to XNamespace.
+    /// </summary>
+    private static bool IsIdentifier(IOperation operation, TransportSymbols symbols)
+    {
+        var current = operation;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation conversion)
+        {
+            if (TransportSymbols.Is(conversion.Type, symbols.XNamespace))
+            {
+                return true;
+            }
+
+            current = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IArgumentOperation argument:
+                if (argument.Parameter is { } parameter && NamesNamespace(parameter.Name))
+                {
+                    return true;
+                }
+
+                var owner = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod.ContainingType,
+                    IObjectCreationOperation creation => creation.Type,
+                    _ => null,
+                };
+                return owner is not null && (NamesNamespace(owner.Name) || owner.Name.StartsWith("Xmlns", StringComparison.Ordinal));
+            case IFieldInitializerOperation field:
+                foreach (var f in field.InitializedFields)
+                {
+                    if (NamesNamespace(f.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IPropertyInitializerOperation property:
+                foreach (var p in property.InitializedProperties)
+                {
+                    if (NamesNamespace(p.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IParameterInitializerOperation parameterInitializer:
+                return NamesNamespace(parameterInitializer.Parameter.Name);
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return NamesNamespace(declarator.Symbol.Name);
+            case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                var target = assignment.Target switch
+                {
+                    IMemberReferenceOperation member => member.Member.Name,
+                    ILocalReferenceOperation local => local.Local.Name,
+                    IParameterReferenceOperation p => p.Parameter.Name,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    return false;
+                }
+
+                return NamesNamespace(target) ||
+                    (target is "Action" or "ReplyAction" && IsInAttribute(assignment));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsInAttribute(IOperation operation)
+    {
+        for (var o = operation.Parent; o is not null; o = o.Parent)
+        {
+            if (o.Kind == OperationKind.Attribute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesNamespace(string name) =>
+        name.IndexOf("namespace", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        name.IndexOf("xmlns", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        string.Equals(name, "ns", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An address compared with, or searched for, is not one data is sent to.</summary>
+    private static bool IsComparedWith(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals,
+            IArgumentOperation { Parent: IInvocationOperation invocation } =>
+                invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String &&
+                invocation.TargetMethod.Name is "Equals" or "StartsWith" or "EndsWith" or "Contains" or "IndexOf" or "Compare" or "Replace",
+            IPatternOperation => true,
+            _ => false,
+        };
+    }
+
+    private static bool IsConcatenation(IOperation? operation, out IBinaryOperation concatenation)
+    {
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } binary)
+        {
+            concatenation = binary;
+            return true;
+        }
+
+        concatenation = null!;
+        return false;
+    }
+
+    /// <summary>A scheme name given to UriBuilder: a constant string or one of Uri.UriScheme*, when it is clear text.</summary>
+    private static string? SchemeValue(IOperation value, TransportSymbols symbols)
+    {
+        var name = value.ConstantValue.Value as string ?? UriSchemeField(value, symbols);
+        return name is not null && ClearTextAddress.Find(name + "://", continues: true) is { } scheme ? scheme : null;
+    }
+
+    /// <summary>"http" for Uri.UriSchemeHttp and the other clear-text Uri.UriScheme* fields (static readonly, not constants).</summary>
+    private static string? UriSchemeField(IOperation operation, TransportSymbols symbols)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation is not IFieldReferenceOperation { Field: { IsStatic: true } field } || !TransportSymbols.Is(field.ContainingType, symbols.Uri))
+        {
+            return null;
+        }
+
+        return field.Name switch
+        {
+            "UriSchemeHttp" => "http",
+            "UriSchemeFtp" => "ftp",
+            "UriSchemeWs" => "ws",
+            "UriSchemeTelnet" => "telnet",
+            "UriSchemeLdap" => "ldap",
+            _ => null,
+        };
+    }
+
+    /// <summary>A telnet client: a type, namespace or method whose name has the word "Telnet" (not "TelNet", "Telnetwork").</summary>
+    private static bool NamesTelnet(ISymbol symbol)
+    {
+        if (HasTelnetWord(symbol.Name))
+        {
+            return true;
+        }
+
+        for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (HasTelnetWord(type.Name))
+            {
+                return true;
+            }
+        }
+
+        for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (HasTelnetWord(ns.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The telnet client's own implementation is not a use of it.</summary>
+    private static bool IsInsideTelnetCode(ISymbol containing) =>
+        containing.ContainingType is { } type && NamesTelnet(type);
+
+    private static bool HasTelnetWord(string name)
+    {
+        for (var i = name.IndexOf("Telnet", StringComparison.Ordinal); i >= 0; i = name.IndexOf("Telnet", i + 1, StringComparison.Ordinal))
+        {
+            var next = i + "Telnet".Length;
+            if (next == name.Length || !char.IsLower(name[next]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SafeShare.Analyzers.Transport;
+
+/// <summary>
+/// SAFE202: mail or file transfer without TLS. <c>SmtpClient</c> and <c>FtpWebRequest</c> whose
+/// <c>EnableSsl</c> is never set to true, or is set to false; MailKit's <c>SecureSocketOptions.None</c>
+/// and <c>Connect(host, port, useSsl: false)</c>. Seeds: 000 Appendix B 1.3 and 002 §5.3.4 (email only
+/// encrypted), 004 §7 (secure transfer).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property telling the code fix what to change.</summary>
+    public const string FixProperty = "Fix";
+
+    /// <summary>Fix: add or correct <c>EnableSsl = true</c> in the object initializer.</summary>
+    public const string FixInitializer = "Initializer";
+
+    /// <summary>Fix: the assigned value becomes <c>true</c>.</summary>
+    public const string FixValue = "Value";
+
+    private const string EnableSsl = "EnableSsl";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.MailOrFileTransferWithoutTls);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = TransportSymbols.Get(start.Compilation);
+            if (symbols.SmtpClient is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeSmtpClientCreation(c, symbols), OperationKind.ObjectCreation);
+            }
+
+            if (symbols.SmtpClient is not null || symbols.FtpWebRequest is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeEnableSslAssignment(c, symbols), OperationKind.SimpleAssignment);
+            }
+
+            if (symbols.FtpWebRequest is not null && symbols.WebRequest is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeFtpRequestCreation(c, symbols), OperationKind.Invocation);
+            }
+
+            // MailKit: matched by name, so no package reference is needed.
+            start.RegisterOperationAction(AnalyzeMailKitConnect, OperationKind.Invocation);
+            if (symbols.SecureSocketOptions is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeSecureSocketOptions(c, symbols), OperationKind.FieldReference);
+            }
+        });
+    }
+
+    private static void AnalyzeSmtpClientCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!TransportSymbols.IsOrDerives(creation.Type, symbols.SmtpClient))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "host" && argument.Value.ConstantValue.Value is string host && ClearTextAddress.IsLoopback(host))
+            {
+                return; // a local relay or test server on this machine
+            }
+        }
+
+        var state = SwitchedOn(creation);
+        if (state != TlsState.On)
+        {
+            var why = state == TlsState.Off ? "EnableSsl is set to false" : "EnableSsl is never set to true";
+            Report(context, creation.Syntax.GetLocation(), $"{creation.Type!.Name} sends mail in clear text: {why}; set EnableSsl = true", FixInitializer);
+        }
+    }
+
+    private static void AnalyzeFtpRequestCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        // (FtpWebRequest)WebRequest.Create("ftp://..."): the usual way an FtpWebRequest is made.
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("Create" or "CreateDefault") ||
+            !TransportSymbols.Is(invocation.TargetMethod.ContainingType, symbols.WebRequest) ||
+            invocation.Parent is not IConversionOperation cast || !TransportSymbols.IsOrDerives(cast.Type, symbols.FtpWebRequest))
+        {
+            return;
+        }
+
+        if (invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue.Value is string target &&
+            target.StartsWith("ftp://", System.StringComparison.OrdinalIgnoreCase) && ClearTextAddress.Find(target, continues: false) is null)
+        {
+            return; // ftp://localhost and the like
+        }
+
+        var state = SwitchedOn(cast);
+        if (state != TlsState.On)
+        {
+            var why = state == TlsState.Off ? "EnableSsl is set to false" : "EnableSsl is never set to true";
+            Report(context, cast.Syntax.GetLocation(), $"FtpWebRequest transfers files in clear text: {why}; set EnableSsl = true", fix: null);
+        }
+    }
+
+    private static void AnalyzeEnableSslAssignment(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: EnableSsl } property ||
+            !(TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.SmtpClient) || TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.FtpWebRequest)) ||
+            assignment.Parent is IObjectOrCollectionInitializerOperation ||
+            !IsFalse(assignment.Value, assignment))
+        {
+            return;
+        }
+
+        // When the client was made in this method and never switched on, the creation is reported instead.
+        if (Holder(property.Instance) is { } holder && Origin(assignment, holder) is { } origin && SwitchedOn(origin) != TlsState.On)
+        {
+            return;
+        }
+
+        var name = property.Property.ContainingType.Name;
+        Report(context, assignment.Syntax.GetLocation(), $"EnableSsl = false sends {name} traffic in clear text; set it to true", FixValue);
+    }
+
+    private static void AnalyzeSecureSocketOptions(OperationAnalysisContext context, TransportSymbols symbols)
+    {
+        var reference = (IFieldReferenceOperation)context.Operation;
+        if (reference.Field.Name != "None" || !TransportSymbols.Is(reference.Field.ContainingType, symbols.SecureSocketOptions))
+        {
+            return;
+        }
+
+        var parent = reference.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } or IPatternOperation or ISingleValueCaseClauseOperation)
+        {
+            return;
+        }
+
+        Report(context, reference.Syntax.GetLocation(), "SecureSocketOptions.None connects to the mail server without TLS; use SecureSocketOptions.SslOnConnect or StartTls", fix: null);
+    }
+
+    private static void AnalyzeMailKitConnect(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Connect" or "ConnectAsync") || method.ContainingNamespace?.ToDisplayString().StartsWith("MailKit", System.StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "useSsl" && argument.Value.ConstantValue.Value is false)
+            {
+                Report(context, argument.Syntax.GetLocation(), "useSsl: false connects to the mail server without TLS; pass true or SecureSocketOptions.StartTls", fix: null);
+            }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, Location location, string message, string? fix)
+    {
+        var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+        context.ReportDiagnostic(Diagnostic.Create(Rules.MailOrFileTransferWithoutTls, location, properties, message));
+    }
+
+    private enum TlsState
+    {
+        NeverSet,
+        Off,
+        On,
+    }
+
+    /// <summary>
+    /// Whether the client made by <paramref name="origin"/> ends up with TLS switched on: in its object
+    /// initializer, or by an assignment to the variable it is stored in, in the same method.
+    /// A value that is not a known false counts as on: it comes from configuration the rule cannot see.
+    /// </summary>
+    private static TlsState SwitchedOn(IOperation origin)
+    {
+        var state = TlsState.NeverSet;
+        if (origin is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnableSsl } } set)
+                {
+                    state = IsFalse(set.Value, set) ? TlsState.Off : TlsState.On;
+                }
+            }
+        }
+
+        var holder = StoredIn(origin);
+        if (holder is null)
+        {
+            return state;
+        }
+
+        if (holder is IFieldSymbol or IPropertySymbol)
+        {
+            // A field or property may be set up anywhere in its type; look for EnableSsl there before reporting.
+            foreach (var reference in holder.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var token in reference.GetSyntax().DescendantTokens())
+                {
+                    if (token.ValueText == EnableSsl && !origin.Syntax.Span.Contains(token.Span))
+                    {
+                        return TlsState.On;
+                    }
+                }
+            }
+
+            return state;
+        }
+
+        foreach (var operation in Root(origin).Descendants())
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnableSsl } property } assignment
+                    when SymbolEqualityComparer.Default.Equals(Holder(property.Instance), holder):
+                    state = IsFalse(assignment.Value, assignment) ? (state == TlsState.On ? TlsState.On : TlsState.Off) : TlsState.On;
+                    break;
+                case IDeconstructionAssignmentOperation { Target: ITupleOperation targets, Value: ITupleOperation values }:
+                    for (var i = 0; i < targets.Elements.Length && i < values.Elements.Length; i++)
+                    {
+                        if (targets.Elements[i] is IPropertyReferenceOperation { Property.Name: EnableSsl } element &&
+                            SymbolEqualityComparer.Default.Equals(Holder(element.Instance), holder))
+                        {
+                            state = IsFalse(values.Elements[i], operation) ? (state == TlsState.On ? TlsState.On : TlsState.Off) : TlsState.On;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>The local, field or property the created client is stored in.</summary>
+    private static ISymbol? StoredIn(IOperation origin)
+    {
+        var parent = origin.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment => Holder(assignment.Target),
+            IFieldInitializerOperation field => field.InitializedFields.Length == 1 ? field.InitializedFields[0] : null,
+            IPropertyInitializerOperation property => property.InitializedProperties.Length == 1 ? property.InitializedProperties[0] : null,
+            _ => null,
+        };
+    }
+
+    private static ISymbol? Holder(IOperation? operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IConversionOperation conversion => Holder(conversion.Operand),
+        _ => null,
+    };
+
+    /// <summary>The creation in this method whose result is stored in the local <paramref name="holder"/>.</summary>
+    private static IOperation? Origin(IOperation within, ISymbol holder)
+    {
+        if (holder is not ILocalSymbol)
+        {
+            return null;
+        }
+
+        foreach (var operation in Root(within).Descendants())
+        {
+            if (operation is IObjectCreationOperation or IConversionOperation { Operand: IInvocationOperation } &&
+                SymbolEqualityComparer.Default.Equals(StoredIn(operation), holder))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>False as a constant, or a local whose last assignment before this point is the constant false.</summary>
+    private static bool IsFalse(IOperation value, IOperation at)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return value.ConstantValue.Value is false;
+        }
+
+        if (value is not ILocalReferenceOperation { Local: var local })
+        {
+            return false;
+        }
+
+        IOperation? latest = null;
+        foreach (var operation in Root(at).Descendants())
+        {
+            IOperation? assigned = operation switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                _ => null,
+            };
+            if (assigned is not null && operation.Syntax.SpanStart < at.Syntax.SpanStart &&
+                (latest is null || operation.Syntax.SpanStart > latest.Syntax.SpanStart))
+            {
+                latest = assigned;
+            }
+        }
+
+        return latest?.ConstantValue.Value is false;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+}
