@@ -210,8 +210,8 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
             using var fileLock = LogFileLock.Acquire(Path, _lockTimeout, forWriting: true);
             using var log = OpenForWriting();
             var length = PrepareTail(log);
-            clock.Restart();
             batch = TakeBatch();
+            clock.Restart();
             var lines = new MemoryStream(batch.Count * 600);
             var sequence = _lastSequence;
             var hash = _lastHash;
@@ -274,23 +274,34 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
     }
 
     /// <summary>
-    /// Takes the queued appends. When recent batches came from more threads than are queued now, and a
-    /// flush is slow enough to be worth sharing, waits briefly for them: without this, writers split into
-    /// two groups that take turns, and each flush carries only half of them.
+    /// Takes the queued appends. When recent batches came from more threads than are queued now, waits
+    /// briefly (at most as long as the last write and flush took, and never more than 2 ms) for the
+    /// others: without this, busy writers split into two groups that take turns, and each flush
+    /// carries only half of them. A single writer never waits.
     /// </summary>
     private List<Pending> TakeBatch()
     {
         lock (_gate)
         {
-            var flush = TimeSpan.FromTicks(_lastCommitTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
-            if (_queue.Count < _expectedWriters && flush >= TimeSpan.FromMilliseconds(1))
+            if (_queue.Count < _expectedWriters)
             {
-                var wait = Stopwatch.StartNew();
-                var limit = TimeSpan.FromTicks(Math.Min(flush.Ticks / 2, TimeSpan.FromMilliseconds(2).Ticks));
+                var limit = Math.Min(_lastCommitTicks, Stopwatch.Frequency / 500);
+                var waited = Stopwatch.StartNew();
                 _gathering = true;
-                while (_queue.Count < _expectedWriters && wait.Elapsed < limit)
+                while (_queue.Count < _expectedWriters && waited.ElapsedTicks < limit)
                 {
-                    Monitor.Wait(_gate, 1);
+                    if (limit - waited.ElapsedTicks >= Stopwatch.Frequency / 1000)
+                    {
+                        Monitor.Wait(_gate, 1); // an arriving append pulses
+                    }
+                    else
+                    {
+                        // Less than a millisecond left (below the timer's resolution): give the CPU to
+                        // the writers that are about to append, then look again.
+                        Monitor.Exit(_gate);
+                        Thread.Yield();
+                        Monitor.Enter(_gate);
+                    }
                 }
 
                 _gathering = false;
