@@ -38,7 +38,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
 
         var result = Tool.Process("verify", path);
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.StartsWith("NOT INTACT at line 3: line 3 was altered", result.Output);
+        Assert.StartsWith("NOT INTACT at line 3 (", result.Output);
+        Assert.Contains("verify): line 3 was altered", result.Output);
         Assert.Single(result.Output.TrimEnd().Split('\n'));
     }
 
@@ -51,7 +52,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         File.WriteAllLines(path, lines);
         var result = Tool.InProcess("verify", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("NOT INTACT at line 4: a line is missing before line 4", result.Output);
+        Assert.StartsWith("NOT INTACT at line 4 (", result.Output);
+        Assert.Contains("verify): a line is missing before line 4", result.Output);
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         File.WriteAllLines(path, lines);
         var result = Tool.InProcess("verify", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("NOT INTACT at line 2: line 2 is out of order", result.Output);
+        Assert.StartsWith("NOT INTACT at line 2 (", result.Output);
+        Assert.Contains("verify): line 2 is out of order", result.Output);
     }
 
     [Fact]
@@ -75,7 +78,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         File.WriteAllLines(path, lines);
         var result = Tool.InProcess("verify", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("NOT INTACT at line 6: line 6 was altered", result.Output);
+        Assert.StartsWith("NOT INTACT at line 6 (", result.Output);
+        Assert.Contains("verify): line 6 was altered", result.Output);
     }
 
     [Fact]
@@ -86,7 +90,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         File.WriteAllLines(path, lines.Take(6));
         var result = Tool.InProcess("verify", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("NOT INTACT at line 7: the log ends after record 6, but writers acknowledged records up to 7", result.Output);
+        Assert.StartsWith("NOT INTACT at line 7 (", result.Output);
+        Assert.Contains("verify): the log ends after record 6, but writers acknowledged records up to 7", result.Output);
     }
 
     [Fact]
@@ -96,7 +101,8 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         File.AppendAllText(path, "{\"v\":1,\"seq\":8,\"prev\":\"");
         var result = Tool.InProcess("verify", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("NOT INTACT at line 8: line 8 is torn", result.Output);
+        Assert.StartsWith("NOT INTACT at line 8 (", result.Output);
+        Assert.Contains("verify): line 8 is torn", result.Output);
     }
 
     private static int Nth(string text, char c, int n)

@@ -25,7 +25,7 @@ internal static class VerifyCommand
                 return SafeShareTool.Ok;
             }
 
-            output.WriteLine($"NOT INTACT at line {result.FirstBadLine}: {result.Problem} ({result.Records} record(s) before it verify)");
+            output.WriteLine($"NOT INTACT at line {result.FirstBadLine} ({result.Records} record(s) before it verify): {result.Problem}");
             return SafeShareTool.NotIntact;
         });
         return command;
