@@ -74,6 +74,7 @@ public static class SafeShareTool
         root.Subcommands.Add(VerifyCommand.Create(output));
         root.Subcommands.Add(QueryCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(RecoverCommand.Create(output));
         return root;
     }
 

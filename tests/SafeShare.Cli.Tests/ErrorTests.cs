@@ -12,6 +12,7 @@ public sealed class ErrorTests(SampleLogFixture sample) : IClassFixture<SampleLo
     [InlineData("query", "--help")]
     [InlineData("report", "--help")]
     [InlineData("report", "-h")]
+    [InlineData("recover", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var result = Tool.InProcess(args);
@@ -43,6 +44,7 @@ public sealed class ErrorTests(SampleLogFixture sample) : IClassFixture<SampleLo
             { new[] { "query", empty, "--subject", "CS-1", "--from", "2026-02-01", "--to", "2026-01-01" }, "safeshare: --from is after --to." },
             { new[] { "query", empty, "--subject", "CS-1", "--format", "xml" }, "safeshare: Argument 'xml' not recognized." },
             { new[] { "query", text, "--subject", "CS-1" }, "safeshare: Line 1 of" },
+            { new[] { "recover", "/no/such/log.jsonl" }, "safeshare: There is no decision log at '/no/such/log.jsonl'." },
             { new[] { "report", "/no/such.dll" }, "safeshare: There is no assembly at '/no/such.dll'." },
             { new[] { "report", text }, "is not a .NET assembly" },
             { new[] { "report", runtime }, "holds no SafeShare data inventory" },

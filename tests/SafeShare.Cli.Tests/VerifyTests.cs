@@ -105,6 +105,31 @@ public sealed class VerifyTests(SampleLogFixture sample) : IClassFixture<SampleL
         Assert.Contains("verify): line 8 is torn", result.Output);
     }
 
+    [Fact]
+    public void Recover_moves_a_torn_last_line_aside_and_the_log_verifies_again()
+    {
+        var path = sample.Copy("recover.jsonl");
+        var whole = File.ReadAllBytes(path);
+        File.AppendAllText(path, "{\"v\":1,\"seq\":8,\"prev\":\"");
+        var result = Tool.Process("recover", path);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("moved a torn last line (23 bytes) to " + path + ".torn-", result.Output);
+        Assert.Equal(whole, File.ReadAllBytes(path));
+        Assert.Equal(0, Tool.InProcess("verify", path).ExitCode);
+        Assert.Equal("nothing to recover: the last line is whole", Tool.InProcess("recover", path).Output.Trim());
+    }
+
+    [Fact]
+    public void Recover_leaves_a_file_that_is_not_a_log_alone()
+    {
+        var path = sample.Copy("not-a-log.jsonl", withLockFile: false);
+        File.WriteAllText(path, "case notes\nmore");
+        var result = Tool.InProcess("recover", path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is incomplete and is not the start of a decision-log line", result.Error);
+        Assert.Equal("case notes\nmore", File.ReadAllText(path));
+    }
+
     private static int Nth(string text, char c, int n)
     {
         var at = -1;

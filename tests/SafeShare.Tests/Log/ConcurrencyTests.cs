@@ -54,10 +54,17 @@ public sealed class ConcurrencyTests : IDisposable
         using var second = new LogWriterProcess(path, Threads, Each, "P2");
 
         // This process appends too, through its own instance, while the children run.
+        // Verifying and reading while they write sees a consistent log every time.
         var log = new JsonLinesDecisionLog(path);
         for (var i = 0; i < 100; i++)
         {
             log.Append(LogFiles.Decision($"P0-{i}", i));
+            if (i % 10 == 9)
+            {
+                var during = log.Verify();
+                Assert.True(during.IsIntact, during.ToString());
+                Assert.True(log.ReadAll().Count() >= during.Records);
+            }
         }
 
         Assert.True(first.WaitForExit(TimeSpan.FromMinutes(3)) == 0, first.Errors);

@@ -22,7 +22,7 @@ public sealed class CrashTests : IDisposable
         var path = _folder.File("decisions.jsonl");
         var random = new Random(20261120);
         var acknowledged = new List<string>();
-        const int Kills = 12;
+        const int Kills = 20;
         for (var run = 0; run < Kills; run++)
         {
             using var writer = new LogWriterProcess(path, threads: 4, perThread: 0, tag: $"R{run}");
