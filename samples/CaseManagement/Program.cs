@@ -7,7 +7,23 @@ using CaseManagement.Sharing;
 // not be kept any longer than is necessary", with "a review process scheduled at regular intervals";
 // seed 004 §7: school-held records go after the 25th birthday and are disposed of securely).
 
-var today = args.Length > 0 && DateOnly.TryParse(args[0], out var asOf)
+// Arguments: [yyyy-MM-dd] [--log <path>]. The decisions are recorded in a JSON Lines decision log
+// (by default decision-log.jsonl beside the program), which `safeshare verify` and `safeshare query` read.
+var logPath = Path.Combine(AppContext.BaseDirectory, "decision-log.jsonl");
+var dateArgument = (string?)null;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--log" && i + 1 < args.Length)
+    {
+        logPath = args[++i];
+    }
+    else
+    {
+        dateArgument ??= args[i];
+    }
+}
+
+var today = dateArgument is not null && DateOnly.TryParse(dateArgument, out var asOf)
     ? asOf
     : DateOnly.FromDateTime(DateTime.Today);
 
@@ -108,8 +124,15 @@ Console.WriteLine(
     $"{statuses.Count(s => s.State == RetentionState.PastRetention)} to dispose of, " +
     $"{statuses.Count(s => s.State is RetentionState.ReviewDue or RetentionState.NoAnchorDate)} to review.");
 
-// The afternoon's information sharing, each decision recorded by the code SafeShare generates.
+// The afternoon's information sharing, each decision recorded by the code SafeShare generates, in a
+// tamper-evident log on disk: an append returns only once its record is flushed to the disk.
 Console.WriteLine();
-SharingDay.Run(new SafeShare.InMemoryDecisionLog(), Console.Out);
+var decisionLog = new SafeShare.JsonLinesDecisionLog(logPath);
+SharingDay.Run(new RecordedDecisionLog(decisionLog), Console.Out);
+Console.WriteLine();
+var verification = decisionLog.Verify();
+Console.WriteLine($"Decision log {decisionLog.Path}: {verification.Records} records, " +
+    (verification.IsIntact ? $"intact (head {verification.HeadSequence} {verification.HeadHash})" : $"NOT INTACT at line {verification.FirstBadLine}: {verification.Problem}"));
+Console.WriteLine($"Check it with: safeshare verify {decisionLog.Path}");
 
 static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd") ?? "-";

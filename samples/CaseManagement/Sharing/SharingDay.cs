@@ -76,7 +76,13 @@ public static class SharingDay
 
     private static void Print(IDecisionLog log, TextWriter output)
     {
-        if (log is not InMemoryDecisionLog memory)
+        var memory = log switch
+        {
+            InMemoryDecisionLog m => m,
+            RecordedDecisionLog recorded => recorded.ThisRun,
+            _ => null,
+        };
+        if (memory is null)
         {
             return;
         }

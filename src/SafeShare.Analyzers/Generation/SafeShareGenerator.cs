@@ -151,12 +151,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
                 return null;
             }
 
-            containing.Insert(0, new ContainingType(t switch
-            {
-                RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-                StructDeclarationSyntax => "struct",
-                _ => "class",
-            }, t.Identifier.ValueText + t.TypeParameterList?.ToString()));
+            containing.Insert(0, new ContainingType(ShareParser.Keyword(t), t.Identifier.ValueText + t.TypeParameterList?.ToString()));
         }
 
         if (syntax.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or TypeDeclarationSyntax) || type.TypeKind == TypeKind.Interface)

@@ -250,7 +250,8 @@ internal static class ShareParser
     private static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) =>
         SymbolEqualityComparer.Default.Equals(type, decisionLog) || type.AllInterfaces.Contains(decisionLog, SymbolEqualityComparer.Default);
 
-    private static string Keyword(TypeDeclarationSyntax type) => type switch
+    /// <summary>How a partial declaration of the type is written: "class", "record", "record struct"...</summary>
+    internal static string Keyword(TypeDeclarationSyntax type) => type switch
     {
         RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
         StructDeclarationSyntax => "struct",

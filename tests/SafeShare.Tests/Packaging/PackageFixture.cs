@@ -68,14 +68,18 @@ public sealed class PackageFixture : IDisposable
     /// Builds (once) a fresh consuming project named <paramref name="name"/> holding
     /// <paramref name="source"/> and referencing the packed SafeShare.
     /// </summary>
-    public DotnetResult Build(string name, string source, bool strict = false) =>
-        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, source, strict))).Value;
+    public DotnetResult Build(string name, string source, bool strict = false, bool executable = false) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, source, strict, executable))).Value;
+
+    /// <summary>Runs a consumer built with <c>executable: true</c>.</summary>
+    public DotnetResult Run(string name) =>
+        DotnetCommand.Run(Path.Combine(TempRoot, name), BuildTimeout, Path.Combine(TempRoot, name, "bin", "Debug", "net10.0", name + ".dll"));
 
     /// <summary>Every build output so far, the pack's included.</summary>
     public DotnetResult[] AllResults() =>
         new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
 
-    private DotnetResult CreateAndBuild(string name, string source, bool strict)
+    private DotnetResult CreateAndBuild(string name, string source, bool strict, bool executable)
     {
         AssertPacked();
         var projectDirectory = Path.Combine(TempRoot, name);
@@ -103,6 +107,7 @@ public sealed class PackageFixture : IDisposable
                 <RestorePackagesPath>{PackagesDirectory}</RestorePackagesPath>
                 <NuGetAudit>false</NuGetAudit>
                 {(strict ? "<SafeShareStrict>true</SafeShareStrict>" : "")}
+                {(executable ? "<OutputType>Exe</OutputType>" : "")}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SafeShare" Version="[{Version}]" />

@@ -122,6 +122,20 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void Strict_globalconfig_raises_every_sharing_rule_to_error()
+    {
+        package.AssertPacked();
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry("buildTransitive/SafeShare.Strict.globalconfig")!.Open());
+        var lines = reader.ReadToEnd().Split('\n').Select(l => l.Trim()).ToArray();
+
+        foreach (var id in new[] { "SAFE101", "SAFE102", "SAFE103", "SAFE104", "SAFE105", "SAFE106", "SAFE107", "SAFE206" })
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = error", lines);
+        }
+    }
+
+    [Fact]
     public void Special_category_without_Article9_condition_warns_SAFE001_and_builds()
     {
         var build = package.Build("NonCompliant", NonCompliantSource);
@@ -154,6 +168,68 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.True(build.ExitCode != 0, "The strict build should fail:" + Environment.NewLine + build.Describe());
     }
 
+    // A share declared as a user would: the generator in the package implements it, the program runs it.
+    private const string DeclaredShareProgram = """
+        using System;
+        using System.Linq;
+        using SafeShare;
+
+        [assembly: AppropriatePolicyDocument("IG-POL-007 Safeguarding appropriate policy document")]
+
+        var log = new InMemoryDecisionLog();
+        var referrals = new Consumer.PoliceReferrals(log);
+        var decision = referrals.Refer(
+            new Consumer.ReferralSummary { ChildName = "A", HealthNeeds = "B" },
+            new DecisionDetails("A. Patel, Team Manager", "CASE-42", Consent.NotSought("Would increase the risk to the child")) { Risk = RiskLevel.High });
+        referrals.ReferDisclosed(decision, "Secure email", true, DisclosureOutcome.Delivered);
+        referrals.ReferNotShared("CASE-43", "A. Patel, Team Manager", "Threshold not met");
+        foreach (var d in log.Decisions)
+        {
+            Console.WriteLine($"decision|{d.Outcome}|{d.SubjectReference}|{d.Recipient}|{d.Purpose}|{d.LawfulBasis}|{d.Gateway}|{d.Article9Condition}|{d.Schedule1}|{d.Consent.Status}|{d.Risk}|{string.Join(",", d.Fields.Select(f => f.Name + ":" + f.Kind))}|{d.Reasons}");
+        }
+        foreach (var x in log.Disclosures)
+        {
+            Console.WriteLine($"disclosure|{x.DecisionId == decision.Id}|{string.Join(",", x.FieldsSent)}|{x.Channel}|{x.Encrypted}|{x.Outcome}");
+        }
+
+        namespace Consumer
+        {
+            public sealed class ReferralSummary
+            {
+                [PersonalData(Subject = DataSubject.Child)] public string ChildName { get; init; } = "";
+                [SpecialCategory(SpecialCategory.Health)] public string? HealthNeeds { get; init; }
+            }
+
+            public sealed partial class PoliceReferrals(IDecisionLog log)
+            {
+                private readonly IDecisionLog _log = log;
+
+                [Share("Police CAIT", "Strategy discussion (Children Act 1989 s47)")]
+                [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+                [Article9Condition(Article9Condition.SubstantialPublicInterest, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
+                public partial DecisionRecord Refer(ReferralSummary payload, DecisionDetails details);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Declared_share_compiled_against_the_package_records_its_decisions()
+    {
+        var build = package.Build("DeclaredShare", DeclaredShareProgram, executable: true);
+        Assert.True(build.Succeeded, "The declared share should build:" + Environment.NewLine + build.Describe());
+        var run = package.Run("DeclaredShare");
+        Assert.True(run.Succeeded, run.Describe());
+        var lines = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains('|')).ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "decision|Shared|CASE-42|Police CAIT|Strategy discussion (Children Act 1989 s47)|PublicTask|Children Act 1989 s47|SubstantialPublicInterest|SafeguardingOfChildrenAndIndividualsAtRisk|NotSought|High|ChildName:Personal,HealthNeeds:SpecialCategory|",
+                "decision|NotShared|CASE-43|Police CAIT|Strategy discussion (Children Act 1989 s47)|PublicTask|Children Act 1989 s47|SubstantialPublicInterest|SafeguardingOfChildrenAndIndividualsAtRisk|NotRequired|NotAssessed|ChildName:Personal,HealthNeeds:SpecialCategory|Threshold not met",
+                "disclosure|True|ChildName,HealthNeeds|Secure email|True|Delivered",
+            },
+            lines);
+    }
+
     [Fact]
     public void No_analyzer_crashes_or_load_failures_in_any_build()
     {
@@ -161,11 +237,13 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         package.Build("NonCompliant", NonCompliantSource);
         package.Build("Compliant", CompliantSource);
         package.Build("NonCompliantStrict", NonCompliantSource, strict: true);
+        package.Build("DeclaredShare", DeclaredShareProgram, executable: true);
 
         foreach (var result in package.AllResults())
         {
             // AD0001: an analyzer threw. CS8032/CS8033: the compiler could not load an analyzer from the package.
-            foreach (var id in new[] { "AD0001", "CS8032", "CS8033" })
+            // CS8784/CS8785: the generator could not be initialised or threw.
+            foreach (var id in new[] { "AD0001", "CS8032", "CS8033", "CS8784", "CS8785" })
             {
                 Assert.False(result.Output.Contains(id, StringComparison.Ordinal),
                     $"{id} in the output of a package build:" + Environment.NewLine + result.Describe());

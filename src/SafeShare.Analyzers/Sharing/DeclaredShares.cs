@@ -1,0 +1,135 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SafeShare.Analyzers.Sharing;
+
+/// <summary>
+/// Recognises declared shares and their generated companions by the naming contract
+/// (SHARING_CONTRACT.md): a <c>[Share]</c> method <c>X</c> gets <c>XNotShared</c> and <c>XDisclosed</c> on
+/// the same type. The rules never need the generated code to exist; they read the declarations.
+/// </summary>
+internal static class DeclaredShares
+{
+    public const string NotSharedSuffix = "NotShared";
+    public const string DisclosedSuffix = "Disclosed";
+
+    /// <summary>
+    /// The payload parameter of a share method: its one parameter that is neither the
+    /// <c>DecisionDetails</c> nor an <c>IDecisionLog</c>. Null when there is none or more than one (the
+    /// generator reports those signatures).
+    /// </summary>
+    public static IParameterSymbol? PayloadOf(IMethodSymbol method, SharingSymbols symbols)
+    {
+        IParameterSymbol? payload = null;
+        var sawLog = false;
+        foreach (var parameter in method.Parameters)
+        {
+            var type = parameter.Type;
+            if (type.TypeKind == TypeKind.Error || SymbolEqualityComparer.Default.Equals(type, symbols.Core.DecisionDetails))
+            {
+                continue;
+            }
+
+            // As the generator reads it: the first parameter that is (or implements) IDecisionLog is the log.
+            var log = symbols.Core.DecisionLog;
+            if (!sawLog && log is not null &&
+                (SymbolEqualityComparer.Default.Equals(type, log) || type.AllInterfaces.Contains(log, SymbolEqualityComparer.Default)))
+            {
+                sawLog = true;
+                continue;
+            }
+
+            if (payload is not null)
+            {
+                return null;
+            }
+
+            payload = parameter;
+        }
+
+        return payload;
+    }
+
+    /// <summary>
+    /// The <c>[Share]</c> method a companion belongs to, when <paramref name="method"/> is named
+    /// <c>&lt;Share&gt;&lt;suffix&gt;</c> and its type declares that share; otherwise null.
+    /// </summary>
+    public static IMethodSymbol? ShareOfCompanion(IMethodSymbol method, string suffix, SharingSymbols symbols)
+    {
+        var name = method.Name;
+        if (name.Length <= suffix.Length || !name.EndsWith(suffix, System.StringComparison.Ordinal) || method.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(name.Substring(0, name.Length - suffix.Length)))
+        {
+            if (member is IMethodSymbol share && symbols.ShareOf(share) is not null)
+            {
+                return share;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The method records a share: it is a <c>[Share]</c> method or a <c>...Disclosed</c> companion of one.
+    /// </summary>
+    public static bool RecordsShare(IMethodSymbol method, SharingSymbols symbols)
+    {
+        method = method.ReducedFrom ?? method;
+        return symbols.ShareOf(method.PartialDefinitionPart ?? method) is not null ||
+               ShareOfCompanion(method, DisclosedSuffix, symbols) is not null;
+    }
+
+    /// <summary>The element type of an array or <c>IEnumerable&lt;T&gt;</c>; the type itself otherwise.</summary>
+    public static ITypeSymbol ElementTypeOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return type;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable)
+        {
+            return enumerable.TypeArguments[0];
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>The string values of <c>Share.Fields</c>, or default when it is not set.</summary>
+    public static System.Collections.Immutable.ImmutableArray<TypedConstant> FieldsOf(AttributeData share)
+    {
+        var fields = Classification.DataClassification.NamedArgument(share, "Fields");
+        return fields.Kind == TypedConstantKind.Array && !fields.IsNull ? fields.Values : default;
+    }
+
+    /// <summary>The expression as written: with its <c>!</c> and parentheses, which the operation tree leaves out.</summary>
+    public static SyntaxNode AsWritten(SyntaxNode expression)
+    {
+        while (expression.Parent is PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax &&
+               expression.Parent.RawKind is (int)SyntaxKind.SuppressNullableWarningExpression or (int)SyntaxKind.ParenthesizedExpression)
+        {
+            expression = expression.Parent;
+        }
+
+        return expression;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using SafeShare.Analyzers.Classification;
+
+namespace SafeShare.Analyzers.Sharing;
+
+/// <summary>
+/// Which types hold personal data, answered once per type and compilation: a type marked personal (or
+/// special category, or criminal offence data) itself or through a base type, a type with a member so
+/// marked, a type with a member of such a type (a referral holding a child), and a collection, array,
+/// nullable or other framework generic of one.
+/// </summary>
+internal sealed class PersonalDataTypes
+{
+    // Deep enough for "referral → child → health summary"; bounded so that cyclic graphs end.
+    private const int MaximumDepth = 3;
+
+    private readonly DataClassification _classification;
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _cache = new(SymbolEqualityComparer.Default);
+
+    public PersonalDataTypes(DataClassification classification) => _classification = classification;
+
+    public DataClassification Classification => _classification;
+
+    /// <summary>The name of the personal-data type <paramref name="type"/> is or holds, or null.</summary>
+    public string? Describe(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Enum or TypeKind.Pointer or TypeKind.Dynamic)
+        {
+            return null;
+        }
+
+        var found = _cache.GetOrAdd(type, t => Compute(t, 0) ?? string.Empty);
+        return found.Length == 0 ? null : found;
+    }
+
+    private string? Compute(ITypeSymbol type, int depth)
+    {
+        if (depth > MaximumDepth || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Enum or TypeKind.Pointer or TypeKind.Dynamic or TypeKind.Delegate)
+        {
+            return null;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return Compute(array.ElementType, depth + 1);
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return null;
+        }
+
+        var element = DeclaredShares.ElementTypeOf(named);
+        if (!SymbolEqualityComparer.Default.Equals(element, named))
+        {
+            return Compute(element, depth + 1);
+        }
+
+        // System types hold no personal-data markers; a generic one (KeyValuePair, Nullable, Tuple...) holds
+        // whatever its type arguments are. (Microsoft.* types are read: ASP.NET Core Identity marks its user.)
+        if (IsSystem(named))
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                if (Compute(argument, depth + 1) is { } inner)
+                {
+                    return inner;
+                }
+            }
+
+            return null;
+        }
+
+        var name = DataClassification.DisplayName(named);
+        if (_classification.ReadType(named, includeBaseTypes: true).IsPersonal)
+        {
+            return name;
+        }
+
+        foreach (var member in _classification.AllDataMembers(named))
+        {
+            if (_classification.ReadMember(member).IsPersonal)
+            {
+                return name;
+            }
+        }
+
+        foreach (var member in _classification.AllDataMembers(named))
+        {
+            var memberType = member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            if (memberType is not null && !member.IsStatic && Compute(memberType, depth + 1) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSystem(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: false, Name: "System" };
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using SafeShare;
+
+// Usage: SafeShare.LogWriter <log> <threads> <records per thread, 0 = until killed> <tag>
+// Prints "ready" once started, then "ack <subject>" after each Append returns: the line is durable
+// by then, so a test that kills this process may demand every acknowledged subject is in the log.
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: SafeShare.LogWriter <log> <threads> <records per thread, 0 = until killed> <tag>");
+    return 2;
+}
+
+var log = new JsonLinesDecisionLog(args[0]);
+var threads = int.Parse(args[1], CultureInfo.InvariantCulture);
+var perThread = int.Parse(args[2], CultureInfo.InvariantCulture);
+var tag = args[3];
+var output = Console.Out;
+output.WriteLine("ready");
+var failures = 0;
+var workers = new Thread[threads];
+for (var t = 0; t < threads; t++)
+{
+    var thread = t;
+    workers[t] = new Thread(() =>
+    {
+        for (var i = 0; perThread == 0 || i < perThread; i++)
+        {
+            var subject = $"{tag}-T{thread}-{i:D6}";
+            try
+            {
+                if (i % 4 == 3)
+                {
+                    log.Append(new DisclosureRecord
+                    {
+                        DecisionId = Guid.NewGuid(),
+                        SubjectReference = subject,
+                        SentAt = DateTimeOffset.UtcNow,
+                        Recipient = "Multi-Agency Safeguarding Hub",
+                        FieldsSent = new[] { "NhsNumber", "DevelopmentalConcerns" },
+                        Channel = "MASH secure portal",
+                        Encrypted = true,
+                        Outcome = DisclosureOutcome.Delivered,
+                    });
+                }
+                else
+                {
+                    log.Append(new DecisionRecord
+                    {
+                        DecidedAt = DateTimeOffset.UtcNow,
+                        DecidedBy = "A. Patel, Team Manager",
+                        SubjectReference = subject,
+                        Outcome = DecisionOutcome.Shared,
+                        Share = "PoliceReferrals.ReferForStrategyDiscussion",
+                        Recipient = "Police – Child Abuse Investigation Team",
+                        Purpose = "Strategy discussion (Children Act 1989 s47)",
+                        LawfulBasis = LawfulBasis.PublicTask,
+                        Gateway = "Children Act 1989 s47",
+                        Consent = Consent.NotSought("Seeking consent would place the child at increased risk"),
+                        Risk = RiskLevel.High,
+                        Fields = new[] { new SharedField("ChildName", DataKind.Personal), new SharedField("Health", DataKind.SpecialCategory, SpecialCategory.Health) },
+                        Reasons = "Reasonable cause to suspect significant harm.",
+                    });
+                }
+            }
+            catch (DecisionLogException e)
+            {
+                Interlocked.Increment(ref failures);
+                Console.Error.WriteLine($"fail {subject}: {e.Message}");
+                continue;
+            }
+
+            output.WriteLine("ack " + subject);
+        }
+    });
+    workers[t].Start();
+}
+
+foreach (var worker in workers)
+{
+    worker.Join();
+}
+
+return failures == 0 ? 0 : 1;
