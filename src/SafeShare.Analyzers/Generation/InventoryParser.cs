@@ -9,28 +9,11 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>Reads the data inventory entry of a type holding personal data, and retention rules.</summary>
 internal static class InventoryParser
 {
-    /// <summary>The inventory entry of the type a marker was found on (or in); null for method parameters and non-personal types.</summary>
-    public static InventoryType? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var type = context.TargetSymbol switch
-        {
-            INamedTypeSymbol t => t,
-            IPropertySymbol or IFieldSymbol => context.TargetSymbol.ContainingType,
-            // A positional record's parameter declares a property; other parameters are not stored data.
-            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } ctor } => ctor.ContainingType,
-            _ => null,
-        };
-        if (type is null || SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols)
-        {
-            return null;
-        }
-
-        return Describe(type, new DataClassification(symbols), cancellationToken);
-    }
-
+    /// <summary>The inventory entry of a type (its own members and its base types'); null when it holds no personal data.</summary>
     public static InventoryType? Describe(INamedTypeSymbol type, DataClassification classification, CancellationToken cancellationToken)
     {
         var members = new List<InventoryMember>();
+        var seen = new HashSet<string>();
         foreach (var member in DataMembersBaseFirst(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +23,8 @@ internal static class InventoryParser
             }
 
             var markers = classification.ReadMember(member);
-            if (!markers.IsPersonal || members.Any(m => m.Name == member.Name))
+            // A member hidden by a derived one keeps the base's entry (base first); a set, as a type can have thousands.
+            if (!markers.IsPersonal || !seen.Add(member.Name))
             {
                 continue;
             }

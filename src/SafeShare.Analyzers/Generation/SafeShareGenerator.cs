@@ -37,15 +37,6 @@ public static class SafeShareGeneratorSteps
 [Generator(LanguageNames.CSharp)]
 public sealed class SafeShareGenerator : IIncrementalGenerator
 {
-    private static readonly string[] PersonalDataMarkers =
-    {
-        "SafeShare.PersonalDataAttribute",
-        "SafeShare.SpecialCategoryAttribute",
-        "SafeShare.CriminalOffenceDataAttribute",
-        "Microsoft.AspNetCore.Identity.PersonalDataAttribute",
-        "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute",
-    };
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -84,24 +75,12 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
 
-        IncrementalValueProvider<EquatableArray<InventoryType>> FoundBy(string marker) => context.SyntaxProvider
-            .ForAttributeWithMetadataName(marker, static (node, _) => node is TypeDeclarationSyntax or PropertyDeclarationSyntax or VariableDeclaratorSyntax or ParameterSyntax, InventoryParser.Parse)
-            .Where(static type => type is not null)
-            .Collect()
-            .Select(static (found, _) => InventoryEmitter.Merge(found!));
-
-        var types = FoundBy(PersonalDataMarkers[0]);
-        foreach (var marker in PersonalDataMarkers.Skip(1))
-        {
-            types = types.Combine(FoundBy(marker)).Select(static (pair, _) => InventoryEmitter.Merge(pair.Left.Concat(pair.Right)));
-        }
-
-        // [property: PersonalData] on a positional record parameter marks the property, which no
-        // attribute-driven provider sees through the parameter; find those records by their syntax.
-        var recordProperties = context.SyntaxProvider
+        // Each type declaration carrying an attribute (on itself, a member, or a positional parameter, [property:]
+        // targets included) is described once. Describing the whole type for each marked member, as an
+        // attribute-driven provider per marker did, made a type with 10,000 members quadratic (fuzzing, issue 7).
+        var types = context.SyntaxProvider
             .CreateSyntaxProvider(
-                static (node, _) => node is RecordDeclarationSyntax { ParameterList: { } parameters } &&
-                    parameters.Parameters.Any(p => p.AttributeLists.Any(list => list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true)),
+                static (node, _) => node is TypeDeclarationSyntax type && HasAnyAttribute(type),
                 static (context, cancellationToken) =>
                     context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is INamedTypeSymbol type &&
                     SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is { } symbols
@@ -110,7 +89,6 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             .Where(static type => type is not null)
             .Collect()
             .Select(static (found, _) => InventoryEmitter.Merge(found!));
-        types = types.Combine(recordProperties).Select(static (pair, _) => InventoryEmitter.Merge(pair.Left.Concat(pair.Right)));
 
         var inventoryTypes = types.WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
@@ -172,6 +150,24 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.Years,
             rule.Months,
             rule.ReviewEveryYears);
+    }
+
+    private static bool HasAnyAttribute(TypeDeclarationSyntax type)
+    {
+        if (type.AttributeLists.Count > 0 || (type.ParameterList?.Parameters.Any(p => p.AttributeLists.Count > 0) ?? false))
+        {
+            return true;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Readable, but not unique: GeneratedSource.Name makes it so.
