@@ -225,79 +225,21 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
             return state;
         }
 
-        foreach (var operation in Root(origin).Descendants())
+        foreach (var (value, at) in MethodTransferIndex.For(origin, EnableSsl).EnableSslAssignments(holder))
         {
-            switch (operation)
-            {
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnableSsl } property } assignment
-                    when SymbolEqualityComparer.Default.Equals(Holder(property.Instance), holder):
-                    state = IsFalse(assignment.Value, assignment) ? (state == TlsState.On ? TlsState.On : TlsState.Off) : TlsState.On;
-                    break;
-                case IDeconstructionAssignmentOperation { Target: ITupleOperation targets, Value: ITupleOperation values }:
-                    for (var i = 0; i < targets.Elements.Length && i < values.Elements.Length; i++)
-                    {
-                        if (targets.Elements[i] is IPropertyReferenceOperation { Property.Name: EnableSsl } element &&
-                            SymbolEqualityComparer.Default.Equals(Holder(element.Instance), holder))
-                        {
-                            state = IsFalse(values.Elements[i], operation) ? (state == TlsState.On ? TlsState.On : TlsState.Off) : TlsState.On;
-                        }
-                    }
-
-                    break;
-            }
+            state = IsFalse(value, at) ? (state == TlsState.On ? TlsState.On : TlsState.Off) : TlsState.On;
         }
 
         return state;
     }
 
-    /// <summary>The local, field or property the created client is stored in.</summary>
-    private static ISymbol? StoredIn(IOperation origin)
-    {
-        var parent = origin.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
+    private static ISymbol? StoredIn(IOperation origin) => MethodTransferIndex.StoredIn(origin);
 
-        return parent switch
-        {
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-            ISimpleAssignmentOperation assignment => Holder(assignment.Target),
-            IFieldInitializerOperation field => field.InitializedFields.Length == 1 ? field.InitializedFields[0] : null,
-            IPropertyInitializerOperation property => property.InitializedProperties.Length == 1 ? property.InitializedProperties[0] : null,
-            _ => null,
-        };
-    }
-
-    private static ISymbol? Holder(IOperation? operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IConversionOperation conversion => Holder(conversion.Operand),
-        _ => null,
-    };
+    private static ISymbol? Holder(IOperation? operation) => MethodTransferIndex.Holder(operation);
 
     /// <summary>The creation in this method whose result is stored in the local <paramref name="holder"/>.</summary>
-    private static IOperation? Origin(IOperation within, ISymbol holder)
-    {
-        if (holder is not ILocalSymbol)
-        {
-            return null;
-        }
-
-        foreach (var operation in Root(within).Descendants())
-        {
-            if (operation is IObjectCreationOperation or IConversionOperation { Operand: IInvocationOperation } &&
-                SymbolEqualityComparer.Default.Equals(StoredIn(operation), holder))
-            {
-                return operation;
-            }
-        }
-
-        return null;
-    }
+    private static IOperation? Origin(IOperation within, ISymbol holder) =>
+        holder is ILocalSymbol ? MethodTransferIndex.For(within, EnableSsl).Origin(holder) : null;
 
     /// <summary>False as a constant, or a local whose last assignment before this point is the constant false.</summary>
     private static bool IsFalse(IOperation value, IOperation at)
@@ -318,31 +260,16 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
 
         IOperation? latest = null;
-        foreach (var operation in Root(at).Descendants())
+        var latestStart = -1;
+        foreach (var (start, assigned) in MethodTransferIndex.For(at, EnableSsl).Assignments(local))
         {
-            IOperation? assigned = operation switch
-            {
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                _ => null,
-            };
-            if (assigned is not null && operation.Syntax.SpanStart < at.Syntax.SpanStart &&
-                (latest is null || operation.Syntax.SpanStart > latest.Syntax.SpanStart))
+            if (assigned is not null && start < at.Syntax.SpanStart && start > latestStart)
             {
                 latest = assigned;
+                latestStart = start;
             }
         }
 
         return latest?.ConstantValue.Value is false;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
     }
 }
