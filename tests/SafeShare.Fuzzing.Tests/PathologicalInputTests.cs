@@ -5,8 +5,9 @@ using SafeShare.Fuzzing;
 namespace SafeShare.Fuzzing.Tests;
 
 /// <summary>
-/// The sizes issue 7 names, each through every analyzer, the generator, and every code fix (the fixes on a
-/// sample of the diagnostics: applying each of 10,000 fixes is a test of the formatter, not of SafeShare).
+/// The sizes issue 7 names, each through every analyzer, the generator, and every code fix (the fixes and Fix
+/// All on 12 of the diagnostics: applying each of thousands of fixes is a test of the formatter and the batch
+/// fixer, not of SafeShare).
 /// Nothing here is timed: bench/SafeShare.Fuzzing.Harness measures how the time grows (README, Robustness).
 /// </summary>
 public sealed class PathologicalInputTests

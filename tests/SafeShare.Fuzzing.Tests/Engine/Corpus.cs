@@ -29,18 +29,21 @@ public sealed class Corpus
 
     public IReadOnlyList<Seed> AppSettings { get; }
 
-    /// <summary>The repository root: the nearest folder up from here holding Analyzers.sln.</summary>
+    /// <summary>The repository root: the nearest folder holding Analyzers.sln up from the binaries, else up from the current directory.</summary>
     public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Analyzers.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Analyzers.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"Analyzers.sln not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
     }
 
     public static Corpus Load() => Load(RepositoryRoot());

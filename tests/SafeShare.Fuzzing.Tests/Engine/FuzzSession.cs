@@ -84,6 +84,7 @@ public static class FuzzSession
             .Select(b => Enumerable.Range(0, options.BatchSize).Select(i => options.FirstMutant + ((long)b * options.BatchSize) + i).Where(i => i < options.FirstMutant + options.Mutants).ToList());
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (indexes, token) =>
         {
+            var batchClock = Stopwatch.StartNew();
             var mutants = indexes.Select(i => (Index: i, Mutant: Generate(corpus, options.RunSeed, i))).ToList();
             var batch = mutants[0].Mutant with { Companions = mutants.Skip(1).Select(m => m.Mutant).ToList() };
             var failures = await CheckWithTimeoutAsync(batch, withFixes: false, counters, null, options.MutantTimeout, token).ConfigureAwait(false);
@@ -104,6 +105,11 @@ public static class FuzzSession
             foreach (var (index, mutant) in mutants.Where(m => m.Index % options.FixEvery == 0))
             {
                 Record(await CheckWithTimeoutAsync(mutant, withFixes: true, counters, options.FixSample, options.MutantTimeout, token).ConfigureAwait(false), mutant, index, withFixes: true);
+            }
+
+            if (batchClock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                options.Log?.Invoke($"slow batch: mutants {indexes[0]}..{indexes[^1]} took {batchClock.Elapsed.TotalSeconds:F0} s");
             }
 
             var n = Interlocked.Add(ref done, mutants.Count);
@@ -162,13 +168,23 @@ public static class FuzzSession
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
+        var hang = new[] { new FuzzFailure("hang", "timeout", $"System.TimeoutException: not done after {timeout.TotalSeconds:F0} s") };
         try
         {
-            return await FuzzRunner.CheckAsync(mutant, withFixes, counters, fixSample, limit.Token).ConfigureAwait(false);
+            // Code that never looks at the token (a loop in an analyzer, say) is not stopped by cancelling it: after
+            // twice the time the check is reported as a hang and left running, so the run goes on.
+            var check = Task.Run(() => FuzzRunner.CheckAsync(mutant, withFixes, counters, fixSample, limit.Token), CancellationToken.None);
+            if (await Task.WhenAny(check, Task.Delay(timeout + timeout, cancellationToken)).ConfigureAwait(false) != check)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return hang;
+            }
+
+            return await check.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new[] { new FuzzFailure("hang", "timeout", $"System.TimeoutException: not done after {timeout.TotalSeconds:F0} s") };
+            return hang;
         }
     }
 }
