@@ -227,14 +227,22 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
             _knownLength = length + lines.Length;
             _lastSequence = sequence;
             _lastHash = hash;
-            fileLock.WriteHead(sequence, hash);
+            try
+            {
+                fileLock.WriteHead(sequence, hash);
+            }
+            catch (IOException)
+            {
+                // The records are durable: a head not updated only means verify checks less of the end.
+            }
         }
         catch (DecisionLogException e)
         {
             error = e;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
+        catch (Exception e)
         {
+            // Whatever went wrong, the batch's appends must not return as if their records were kept.
             _knownLength = -1;
             error = new DecisionLogException(Path, $"Cannot write to the decision log '{Path}': {e.Message}", null, e);
         }
