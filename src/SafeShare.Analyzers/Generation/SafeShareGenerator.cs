@@ -58,19 +58,31 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             {
                 output.ReportDiagnostic(Diagnostic.Create(Descriptor(diagnostic.Id), diagnostic.Location?.ToLocation(), diagnostic.Arguments.Cast<object>().ToArray()));
             }
-
-            if (result.Share is { } share)
-            {
-                output.AddSource(HintName(share.Namespace, share.TypeDisplayName, share.MethodName + ".Share"), ShareEmitter.Emit(share));
-            }
         });
+        var shareSources = shares
+            .Where(static result => result.Share is not null)
+            .Select(static (result, _) => new GeneratedSource(
+                Identity(result.Share!.Namespace, result.Share.ContainingTypes) + "." + result.Share.MethodName + "(" + string.Join(",", result.Share.Parameters.Select(p => p.Type)) + ")",
+                HintName(result.Share.Namespace, result.Share.TypeDisplayName, result.Share.MethodName + ".Share"),
+                ShareEmitter.Emit(result.Share)));
 
         var retention = context.SyntaxProvider
             .ForAttributeWithMetadataName("SafeShare.RetainUntilAttribute", static (node, _) => node is TypeDeclarationSyntax type && type.Modifiers.Any(SyntaxKind.PartialKeyword), ParseRetention)
             .Where(static model => model is not null)
             .WithTrackingName(SafeShareGeneratorSteps.Retention);
-        context.RegisterSourceOutput(retention, static (output, model) =>
-            output.AddSource(HintName(model!.Namespace, model.TypeDisplayName, "Retention"), RetentionEmitter.Emit(model)));
+        var retentionSources = retention.Select(static (model, _) => new GeneratedSource(
+            Identity(model!.Namespace, model.ContainingTypes) + " retention",
+            HintName(model.Namespace, model.TypeDisplayName, "Retention"),
+            RetentionEmitter.Emit(model)));
+
+        // Emitted per declaration above (cached); here the files are only named, each uniquely.
+        context.RegisterSourceOutput(shareSources.Collect().Combine(retentionSources.Collect()), static (output, files) =>
+        {
+            foreach (var (hintName, text) in GeneratedSource.Name(files.Left.Concat(files.Right)))
+            {
+                output.AddSource(hintName, text);
+            }
+        });
 
         IncrementalValueProvider<EquatableArray<InventoryType>> FoundBy(string marker) => context.SyntaxProvider
             .ForAttributeWithMetadataName(marker, static (node, _) => node is TypeDeclarationSyntax or PropertyDeclarationSyntax or VariableDeclaratorSyntax or ParameterSyntax, InventoryParser.Parse)
@@ -162,12 +174,16 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.ReviewEveryYears);
     }
 
+    // Readable, but not unique: GeneratedSource.Name makes it so.
     private static string HintName(string? ns, string type, string suffix)
     {
         var name = $"{(ns is null ? string.Empty : ns + ".")}{type}.{suffix}";
-        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray());
-        return safe + ".g.cs";
+        return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray());
     }
+
+    // Exact: "+" separates enclosing types, so N.C nested in nothing and C nested in N differ.
+    private static string Identity(string? ns, EquatableArray<ContainingType> types) =>
+        (ns ?? string.Empty) + "::" + string.Join("+", types.Select(t => t.Keyword + " " + t.Name));
 
     private static DiagnosticDescriptor Descriptor(string id) => id switch
     {
