@@ -87,7 +87,7 @@ public sealed record SizeResult(
 
         var ruleMs = configs.SelectMany(c => c.RuleMs).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var pairs = AnalyzerSets.Pairs
-            .SelectMany(p => p.PeerRules.Select(peer => new RulePair(p.SafeShareRule, ruleMs.GetValueOrDefault(p.SafeShareRule), peer, ruleMs.GetValueOrDefault(peer))))
+            .SelectMany(p => p.PeerRules.Where(ruleMs.ContainsKey).Select(peer => new RulePair(p.SafeShareRule, ruleMs.GetValueOrDefault(p.SafeShareRule), peer, ruleMs.GetValueOrDefault(peer))))
             .ToList();
 
         var first = Median(generatorRuns.Select(r => r.FirstRunMs));
