@@ -25,7 +25,7 @@ public static class Program
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--emit-corpus DIR]");
+            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
             return 2;
         }
 
@@ -38,8 +38,15 @@ public static class Program
         if (options.Configs is { } only)
         {
             // For quick iterations while fixing: the targets still need a and b.
-            sets = sets.Where(s => only.Contains(s.Name.Substring(0, 1))).ToImmutableArray();
+            sets = sets.Where(s => only.Contains(s.Name.Split('.')[0])).ToImmutableArray();
         }
+        if (options.Baseline is { } baselinePath)
+        {
+            var list = sets.ToList();
+            list.Insert(2, AnalyzerSets.CreateBaseline(baselinePath, options.BaselineLabel ?? baselinePath));
+            sets = list.ToImmutableArray();
+        }
+
         foreach (var set in sets)
         {
             Console.WriteLine($"  {set.Name}: {set.Description}");
@@ -94,11 +101,16 @@ public static class Program
             var pregenerated = CompileRunner.Pregenerate(codebase, safeShare);
             Console.WriteLine($"== {size} files ({codebase.Lines:N0} lines): {string.Join(", ", codebase.Mix.OrderBy(m => m.Key).Select(m => $"{m.Key} {m.Value}"))}");
             var runs = new List<CompileRun>();
+            // Peers and the baseline can be limited to some sizes (the largest takes long on a shared machine);
+            // a and b run at every size, as the targets need them.
+            var sizeSets = options.PeerSizes is null || options.PeerSizes.Contains(size)
+                ? sets
+                : sets.Where(s => s.Name is AnalyzerSets.Bare or AnalyzerSets.SafeShare).ToImmutableArray();
             for (var rep = 0; rep < options.Repetitions; rep++)
             {
                 // Rotate the order every repetition so that a burst of load from the machine's other
                 // users does not always land on the same configuration.
-                foreach (var set in sets.Skip(rep % sets.Length).Concat(sets.Take(rep % sets.Length)))
+                foreach (var set in sizeSets.Skip(rep % sizeSets.Length).Concat(sizeSets.Take(rep % sizeSets.Length)))
                 {
                     var run = await CompileRunner.RunAsync(codebase, pregenerated, set);
                     runs.Add(run);
@@ -114,7 +126,7 @@ public static class Program
                 Console.WriteLine($"  rep {rep + 1} generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms  ({string.Join(", ", run.RerunOutputReasons.Select(r => $"{r.Key} {r.Value}"))})");
             }
 
-            sizes.Add(SizeResult.From(size, codebase, sets, runs, generatorRuns));
+            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns));
         }
 
         machine = machine with { LoadAverageAtEnd = MachineInfo.LoadAverage(), PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64 };
@@ -132,7 +144,9 @@ public static class Program
 }
 
 /// <summary>The command line.</summary>
-public sealed record BenchOptions(int[] Sizes, int Repetitions, int Seed, string Output, string Label, string? EmitCorpus, string[]? Configs = null)
+public sealed record BenchOptions(
+    int[] Sizes, int Repetitions, int Seed, string Output, string Label, string? EmitCorpus,
+    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -162,6 +176,18 @@ public sealed record BenchOptions(int[] Sizes, int Repetitions, int Seed, string
                     options = options with { Label = value };
                     i++;
                     break;
+                case "--peer-sizes" when value is not null:
+                    options = options with { PeerSizes = value.Split(',').Select(int.Parse).ToArray() };
+                    i++;
+                    break;
+                case "--baseline" when value is not null:
+                    options = options with { Baseline = value };
+                    i++;
+                    break;
+                case "--baseline-label" when value is not null:
+                    options = options with { BaselineLabel = value };
+                    i++;
+                    break;
                 case "--configs" when value is not null:
                     options = options with { Configs = value.Split(',') };
                     i++;
@@ -180,6 +206,7 @@ public sealed record BenchOptions(int[] Sizes, int Repetitions, int Seed, string
 
     public string CommandLine =>
         $"dotnet run -c Release --project bench/SafeShare.Bench -- --sizes {string.Join(",", Sizes)} --reps {Repetitions} --seed {Seed}" +
+        (PeerSizes is null ? string.Empty : $" --peer-sizes {string.Join(",", PeerSizes)}") +
         (Configs is null ? string.Empty : $" --configs {string.Join(",", Configs)}");
 }
 

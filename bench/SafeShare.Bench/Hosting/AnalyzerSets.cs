@@ -63,6 +63,7 @@ public static class AnalyzerSets
     public const string Sonar = "c. Sonar";
     public const string NetAnalyzers = "d. NetAnalyzers";
     public const string SecurityCodeScan = "e. SecurityCodeScan";
+    public const string Baseline = "b0. SafeShare baseline";
 
     public static readonly ImmutableArray<string> SonarRules = ImmutableArray.Create("S5332", "S4423", "S4830");
     public static readonly ImmutableArray<string> NetAnalyzersRules = ImmutableArray.Create("CA5359", "CA5364", "CA5397");
@@ -73,6 +74,19 @@ public static class AnalyzerSets
         ("SAFE201", ImmutableArray.Create("S5332")),
         ("SAFE204", ImmutableArray.Create("S4423", "CA5364", "CA5397")),
         ("SAFE203", ImmutableArray.Create("S4830", "CA5359", "SCS0004")));
+
+    /// <summary>
+    /// Another build of SafeShare.Analyzers (e.g. from before a fix), in a load context of its own so it
+    /// can sit next to the current one; measured like b, for before/after comparisons in the same run.
+    /// </summary>
+    public static AnalyzerSet CreateBaseline(string path, string label)
+    {
+        var reference = new AnalyzerFileReference(Path.GetFullPath(path), new IsolatedAssemblyLoader());
+        var analyzers = reference.GetAnalyzers(LanguageNames.CSharp);
+        var rules = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToImmutableArray();
+        return new AnalyzerSet(Baseline, $"SafeShare analyzers and generator as built at {label} (before the performance fixes)",
+            analyzers, reference.GetGenerators(LanguageNames.CSharp), ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<AdditionalText>.Empty, rules);
+    }
 
     public static ImmutableArray<AnalyzerSet> Create()
     {
@@ -200,4 +214,16 @@ public sealed class PeerAssemblyLoader : IAnalyzerAssemblyLoader
         var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Version == name.Version);
         return loaded ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
     }
+}
+
+/// <summary>Loads an analyzer assembly into a context of its own; Roslyn and the framework come from the host.</summary>
+public sealed class IsolatedAssemblyLoader : IAnalyzerAssemblyLoader
+{
+    private readonly AssemblyLoadContext _context = new("safeshare-baseline");
+
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public Assembly LoadFromPath(string fullPath) => _context.LoadFromAssemblyPath(fullPath);
 }

@@ -31,7 +31,8 @@ public sealed record CompileRun(
     int CompilerErrors,
     long AllocatedBytes,
     long PeakManagedBytes,
-    long PeakWorkingSetBytes);
+    long PeakWorkingSetBytes,
+    double CpuMs);
 
 /// <summary>
 /// Compiles a codebase the way a build does — parse, (generators), bind and emit with a PDB — with
@@ -84,6 +85,7 @@ public static class CompileRunner
         Settle();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var sampler = MemorySampler.Start();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
 
         var watch = Stopwatch.StartNew();
@@ -141,6 +143,7 @@ public static class CompileRunner
         var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellationToken);
         var emitMs = watch.Elapsed.TotalMilliseconds;
         var wallMs = total.Elapsed.TotalMilliseconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var (peakManaged, peakWorkingSet) = sampler.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -151,7 +154,7 @@ public static class CompileRunner
         }
 
         return new CompileRun(set.Name, wallMs, parseMs, generatorMs, analyzersWallMs, emitMs,
-            analyzerMs.Values.Sum(), analyzerMs, ruleMs, findings, errors, allocated, peakManaged, peakWorkingSet);
+            analyzerMs.Values.Sum(), analyzerMs, ruleMs, findings, errors, allocated, peakManaged, peakWorkingSet, cpuMs);
     }
 
     /// <summary>The first compiler errors of a codebase, to check the corpus compiles before measuring it.</summary>

@@ -22,6 +22,7 @@ public sealed record ConfigSummary(
     double AllocatedMB,
     double PeakManagedMB,
     double PeakWorkingSetMB,
+    double CpuMs,
     IReadOnlyDictionary<string, double> AnalyzerMs,
     IReadOnlyDictionary<string, double> RuleMs,
     IReadOnlyDictionary<string, int> Findings,
@@ -61,7 +62,7 @@ public sealed record SizeResult(
     public static SizeResult From(int files, Codebase codebase, ImmutableArray<AnalyzerSet> sets, IReadOnlyList<CompileRun> runs, IReadOnlyList<GeneratorRun> generatorRuns)
     {
         var bareWall = Median(runs.Where(r => r.Config == AnalyzerSets.Bare).Select(r => r.WallMs));
-        var configs = sets.Select(set =>
+        var configs = sets.Where(set => runs.Any(r => r.Config == set.Name)).Select(set =>
         {
             var mine = runs.Where(r => r.Config == set.Name).ToList();
             var wall = Median(mine.Select(r => r.WallMs));
@@ -78,6 +79,7 @@ public sealed record SizeResult(
                 Median(mine.Select(r => r.AllocatedBytes / 1048576.0)),
                 Median(mine.Select(r => r.PeakManagedBytes / 1048576.0)),
                 Median(mine.Select(r => r.PeakWorkingSetBytes / 1048576.0)),
+                Median(mine.Select(r => r.CpuMs)),
                 MedianByKey(mine.Select(r => r.AnalyzerMs)),
                 MedianByKey(mine.Select(r => r.RuleMs)),
                 mine[0].Findings.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value),
@@ -85,7 +87,7 @@ public sealed record SizeResult(
                 mine);
         }).ToList();
 
-        var ruleMs = configs.SelectMany(c => c.RuleMs).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var ruleMs = configs.Where(c => c.Config != AnalyzerSets.Baseline).SelectMany(c => c.RuleMs).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var pairs = AnalyzerSets.Pairs
             .SelectMany(p => p.PeerRules.Where(ruleMs.ContainsKey).Select(peer => new RulePair(p.SafeShareRule, ruleMs.GetValueOrDefault(p.SafeShareRule), peer, ruleMs.GetValueOrDefault(peer))))
             .ToList();
@@ -215,14 +217,14 @@ public static class MarkdownReport
         sb.AppendLine();
         sb.AppendLine("## Compile cost");
         sb.AppendLine();
-        sb.AppendLine("| Files | Configuration | Wall (ms) | Wall vs bare | Analyzer time (ms) | Generator (ms) | Cost / bare compile | Allocated (MB) | Peak heap (MB) | Peak working set (MB) | Findings |");
-        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| Files | Configuration | Wall (ms) | Wall vs bare | Process CPU (ms) | Analyzer time (ms) | Generator (ms) | Cost / bare compile | Allocated (MB) | Peak heap (MB) | Peak working set (MB) | Findings |");
+        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var size in report.Sizes)
         {
             foreach (var c in size.Configs)
             {
                 var bare = c.Config == AnalyzerSets.Bare;
-                sb.AppendLine($"| {size.Files:N0} | {c.Config} | {c.WallMs:N0} | {(bare ? "—" : $"{c.WallPercentOfBare:+0.0;-0.0} %")} | {(bare ? "—" : c.AnalyzerExecutionMs.ToString("N1"))} | " +
+                sb.AppendLine($"| {size.Files:N0} | {c.Config} | {c.WallMs:N0} | {(bare ? "—" : $"{c.WallPercentOfBare:+0.0;-0.0} %")} | {c.CpuMs:N0} | {(bare ? "—" : c.AnalyzerExecutionMs.ToString("N1"))} | " +
                     $"{(c.GeneratorMs == 0 ? "—" : c.GeneratorMs.ToString("N1"))} | {(bare ? "—" : $"{c.CostPercentOfBare:F2} %")} | {c.AllocatedMB:N0} | {c.PeakManagedMB:N0} | {c.PeakWorkingSetMB:N0} | " +
                     $"{(c.Findings.Count == 0 ? (c.CompilerErrors > 0 ? $"{c.CompilerErrors} errors" : "—") : string.Join(", ", c.Findings.Select(f => $"{f.Key}×{f.Value}")))} |");
             }
@@ -253,6 +255,23 @@ public static class MarkdownReport
         }
 
         sb.AppendLine($"| SafeShareGenerator (driver) | " + string.Join(" | ", report.Sizes.Select(s => s.Config(AnalyzerSets.SafeShare).GeneratorMs.ToString("N1"))) + " |");
+        if (report.Sizes.Any(s => s.Configs.Any(c => c.Config == AnalyzerSets.Baseline)))
+        {
+            sb.AppendLine();
+            sb.AppendLine("Before and after the fixes, in the same run (b0 is the baseline build, b the current one; analyzer time, ms):");
+            sb.AppendLine();
+            var withBaseline = report.Sizes.Where(s => s.Configs.Any(c => c.Config == AnalyzerSets.Baseline)).ToList();
+            sb.AppendLine("| Analyzer | " + string.Join(" | ", withBaseline.Select(s => $"{s.Files:N0} files: before → after")) + " |");
+            sb.AppendLine("|---|" + string.Concat(withBaseline.Select(_ => "---:|")));
+            var names = withBaseline.SelectMany(s => s.Config(AnalyzerSets.Baseline).AnalyzerMs.Keys).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+            foreach (var a in names)
+            {
+                sb.AppendLine($"| {a} | " + string.Join(" | ", withBaseline.Select(s => $"{s.Config(AnalyzerSets.Baseline).AnalyzerMs.GetValueOrDefault(a):N1} → {s.Config(AnalyzerSets.SafeShare).AnalyzerMs.GetValueOrDefault(a):N1}")) + " |");
+            }
+
+            sb.AppendLine("| SafeShareGenerator (driver) | " + string.Join(" | ", withBaseline.Select(s => $"{s.Config(AnalyzerSets.Baseline).GeneratorMs:N1} → {s.Config(AnalyzerSets.SafeShare).GeneratorMs:N1}")) + " |");
+            sb.AppendLine("| **Total cost (analyzers + generator)** | " + string.Join(" | ", withBaseline.Select(s => $"{s.Config(AnalyzerSets.Baseline).CostMs:N0} → {s.Config(AnalyzerSets.SafeShare).CostMs:N0} ({s.Config(AnalyzerSets.Baseline).CostPercentOfBare:F1} % → {s.Config(AnalyzerSets.SafeShare).CostPercentOfBare:F1} % of bare)")) + " |");
+        }
         sb.AppendLine();
         sb.AppendLine("## Generator: first run and re-run after an unrelated one-line edit");
         sb.AppendLine();
