@@ -35,13 +35,27 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(
-                c => AnnotationSites.ForEachAttribute((INamedTypeSymbol)c.Symbol, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken)),
+                c =>
+                {
+                    var type = (INamedTypeSymbol)c.Symbol;
+                    if (AnnotationSites.MayHoldAnnotations(type, c.CancellationToken))
+                    {
+                        AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken));
+                    }
+                },
                 SymbolKind.NamedType);
-            start.RegisterSemanticModelAction(c =>
+            // Assembly attributes are read from the symbols once; a file is looked at only when its
+            // syntax has attribute lists at the top (a syntax tree action needs no semantic model).
+            start.RegisterSyntaxTreeAction(c =>
             {
+                if (c.Tree.GetRoot(c.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+                {
+                    return;
+                }
+
                 foreach (var attribute in symbols.Assembly.All)
                 {
-                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.SemanticModel.SyntaxTree)
+                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.Tree)
                     {
                         Check(attribute, symbols.Compilation.Assembly, symbols, c.ReportDiagnostic, c.CancellationToken);
                     }

@@ -34,6 +34,11 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+
+        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
+        {
+            return;
+        }
         Check(context, classification, type, classification.ReadOwn(type));
         foreach (var member in classification.DeclaredDataMembers(type))
         {

@@ -35,6 +35,11 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+
+        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
+        {
+            return;
+        }
         if (type.Locations.Length == 0 || !type.Locations[0].IsInSource)
         {
             return;

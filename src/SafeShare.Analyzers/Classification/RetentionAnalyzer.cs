@@ -41,7 +41,7 @@ public sealed class RetentionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!HoldsPersonalData(type, classification))
+        if (!AnnotationSites.MayHoldAnnotationsOrInherit(type, context.CancellationToken) || !HoldsPersonalData(type, classification))
         {
             return;
         }

@@ -33,13 +33,18 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
             var classification = new DataClassification(symbols);
             start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
-            start.RegisterSemanticModelAction(c => AnalyzeAssemblyAttributes(c, symbols));
+            start.RegisterSyntaxTreeAction(c => AnalyzeAssemblyAttributes(c, symbols));
         });
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+
+        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
+        {
+            return;
+        }
         ReportIfNoCondition(context, classification, type, classification.ReadOwn(type));
         foreach (var member in classification.DeclaredDataMembers(type))
         {
@@ -68,9 +73,15 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssemblyAttributes(SemanticModelAnalysisContext context, SafeShareSymbols symbols)
+    private static void AnalyzeAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols)
     {
-        var tree = context.SemanticModel.SyntaxTree;
+        // Only a file with attribute lists at the top can hold assembly attributes; no semantic model is needed.
+        var tree = context.Tree;
+        if (tree.GetRoot(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+        {
+            return;
+        }
+
         foreach (var attribute in symbols.Assembly.All)
         {
             if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree)

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SafeShare.Analyzers;
 
@@ -30,6 +32,103 @@ internal static class AnnotationSites
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// False when the type's source carries no attribute at all — on the type, its members, their
+    /// accessors and parameters, or a primary constructor — and none of its members overrides another:
+    /// then no SafeShare marker, basis or condition applies to it or its declared members, and the
+    /// classification rules have nothing to read. Most types of a codebase are like that, and this
+    /// answers from syntax alone, without binding any attribute. Types not declared in source say true.
+    /// </summary>
+    public static bool MayHoldAnnotations(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration ||
+                declaration.AttributeLists.Count > 0 || HasAttributes(declaration.ParameterList))
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+                {
+                    continue; // nested types are analysed as types of their own
+                }
+
+                if (member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword))
+                {
+                    return true;
+                }
+
+                var (parameters, accessors) = member switch
+                {
+                    BaseMethodDeclarationSyntax method => (method.ParameterList, null),
+                    IndexerDeclarationSyntax indexer => (indexer.ParameterList, indexer.AccessorList),
+                    BasePropertyDeclarationSyntax property => ((BaseParameterListSyntax?)null, property.AccessorList),
+                    _ => (null, null),
+                };
+                if (HasAttributes(parameters))
+                {
+                    return true;
+                }
+
+                if (accessors is not null)
+                {
+                    foreach (var accessor in accessors.Accessors)
+                    {
+                        if (accessor.AttributeLists.Count > 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="MayHoldAnnotations"/> for the type and its base types: false only when none of them can
+    /// carry a marker (a base type from metadata is assumed to).
+    /// </summary>
+    public static bool MayHoldAnnotationsOrInherit(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
+        {
+            if (MayHoldAnnotations(t, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttributes(BaseParameterListSyntax? parameters)
+    {
+        if (parameters is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The location of an attribute as written, or null when it is not in source.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,10 +11,48 @@ namespace SafeShare.Analyzers.Sharing;
 /// </summary>
 internal sealed class OutboundApis
 {
+    // The framework types every check below starts from. Most calls in a codebase are on none of them
+    // (nor derive from one), and are dismissed with one cached lookup per receiving type.
+    private readonly HashSet<INamedTypeSymbol> _apiTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _involvesApi = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, bool> _computeInvolvesApi;
+
     public OutboundApis(SharingSymbols symbols, PersonalDataTypes types)
     {
         Symbols = symbols;
         Types = types;
+        foreach (var type in new[]
+        {
+            symbols.HttpClient, symbols.HttpContent, symbols.HttpRequestMessage, symbols.JsonContent, symbols.HttpClientJsonExtensions,
+            symbols.JsonSerializer, symbols.JsonConvert, symbols.SmtpClient, symbols.MailMessage, symbols.Attachment, symbols.AlternateView,
+            symbols.WebClient, symbols.Stream, symbols.TextWriter, symbols.Socket, symbols.UdpClient, symbols.Encoding, symbols.StringBuilder,
+            symbols.Convert,
+        })
+        {
+            if (type is not null)
+            {
+                _apiTypes.Add(type);
+            }
+        }
+
+        _computeInvolvesApi = ComputeInvolvesApi;
+    }
+
+    /// <summary>The type is string, or is or derives from one of the outbound, encoding or carrier types.</summary>
+    public bool InvolvesApi(ITypeSymbol? type) =>
+        type is not null && (type.SpecialType == SpecialType.System_String || _involvesApi.GetOrAdd(type, _computeInvolvesApi));
+
+    private bool ComputeInvolvesApi(ITypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.OriginalDefinition is INamedTypeSymbol named && _apiTypes.Contains(named))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public SharingSymbols Symbols { get; }
@@ -49,7 +89,7 @@ internal sealed class OutboundApis
     public ValueKind KindOf(IMethodSymbol method)
     {
         var type = method.ContainingType;
-        if (type is null)
+        if (type is null || !InvolvesApi(type))
         {
             return ValueKind.None;
         }
@@ -103,7 +143,7 @@ internal sealed class OutboundApis
 
     /// <summary>A type whose objects exist to be sent: HTTP contents and requests, mail messages, attachments and views.</summary>
     public bool IsCarrier(ITypeSymbol? type) =>
-        type is not null &&
+        type is not null && InvolvesApi(type) &&
         (SharingSymbols.Is(type, Symbols.HttpContent) || SharingSymbols.Is(type, Symbols.HttpRequestMessage) ||
          SharingSymbols.Is(type, Symbols.MailMessage) || SharingSymbols.Is(type, Symbols.Attachment) || SharingSymbols.Is(type, Symbols.AlternateView));
 
@@ -112,7 +152,7 @@ internal sealed class OutboundApis
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type is null)
+        if (type is null || !InvolvesApi(type))
         {
             return SinkKind.None;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -15,6 +16,8 @@ internal sealed class SharingSymbols
     {
         Core = core;
         Share = compilation.GetTypeByMetadataName("SafeShare.ShareAttribute");
+        _assembly = compilation.Assembly;
+        _referencesShareRuntime = ReferencesShareRuntime;
 
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         HttpContent = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
@@ -48,6 +51,14 @@ internal sealed class SharingSymbols
         Convert = compilation.GetTypeByMetadataName("System.Convert");
     }
 #pragma warning restore RS0030
+
+    private readonly IAssemblySymbol _assembly;
+
+    // Whether an assembly can hold [Share] methods at all: it is the one being compiled, the one that
+    // defines ShareAttribute, or one that references it. Framework methods never can, so the sharing
+    // rules do not read the attributes of every method called (GetAttributes on metadata decodes them).
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _mayDeclareShares = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IAssemblySymbol, bool> _referencesShareRuntime;
 
     public SafeShareSymbols Core { get; }
 
@@ -122,7 +133,7 @@ internal sealed class SharingSymbols
     /// <summary>The [Share] attribute of a method, or null.</summary>
     public AttributeData? ShareOf(IMethodSymbol method)
     {
-        if (Share is null)
+        if (Share is null || !MayDeclareShares(method.ContainingAssembly))
         {
             return null;
         }
@@ -136,5 +147,42 @@ internal sealed class SharingSymbols
         }
 
         return null;
+    }
+
+    private bool MayDeclareShares(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(assembly, _assembly))
+        {
+            return true;
+        }
+
+        return _mayDeclareShares.GetOrAdd(assembly, _referencesShareRuntime);
+    }
+
+    private bool ReferencesShareRuntime(IAssemblySymbol assembly)
+    {
+        var runtime = Share!.ContainingAssembly.Identity.Name;
+        if (assembly.Identity.Name == runtime)
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (referenced.Name == runtime)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

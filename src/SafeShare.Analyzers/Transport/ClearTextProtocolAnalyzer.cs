@@ -2,6 +2,8 @@ using System;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -35,7 +37,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(AnalyzeLambdaDefaults, OperationKind.AnonymousFunction);
+            start.RegisterSyntaxNodeAction(AnalyzeLambdaDefaults, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
@@ -217,9 +219,9 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeLambdaDefaults(OperationAnalysisContext context)
+    private static void AnalyzeLambdaDefaults(SyntaxNodeAnalysisContext context)
     {
-        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((IAnonymousFunctionOperation)context.Operation))
+        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((ParenthesizedLambdaExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken))
         {
             if (value is string address && ClearTextAddress.MayContainScheme(address) && ClearTextAddress.Find(address, continues: false) is { } scheme &&
                 !(scheme == "http" && NamesNamespace(parameter.Name)))
@@ -263,7 +265,13 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Report(OperationAnalysisContext context, Location location, string what, string scheme) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rules.ClearTextProtocol, location, Properties(scheme), what, scheme, ClearTextAddress.Instead(scheme)));
+        context.ReportDiagnostic(Create(location, what, scheme));
+
+    private static void Report(SyntaxNodeAnalysisContext context, Location location, string what, string scheme) =>
+        context.ReportDiagnostic(Create(location, what, scheme));
+
+    private static Diagnostic Create(Location location, string what, string scheme) =>
+        Diagnostic.Create(Rules.ClearTextProtocol, location, Properties(scheme), what, scheme, ClearTextAddress.Instead(scheme));
 
     private static ImmutableDictionary<string, string?> Properties(string scheme) =>
         ImmutableDictionary<string, string?>.Empty.Add(Rules.SchemeProperty, scheme);

@@ -11,6 +11,28 @@ namespace SafeShare.Analyzers.Transport;
 /// </summary>
 internal static class LambdaDefaults
 {
+    /// <summary>
+    /// The defaults of a lambda read from its syntax: only a parenthesized lambda can declare one, and the
+    /// semantic model is asked only when it does (most lambdas never do), so the rules need no action on
+    /// every anonymous function of the program.
+    /// </summary>
+    public static IEnumerable<(IParameterSymbol Parameter, object? Value, SyntaxNode ValueSyntax)> Of(
+        ParenthesizedLambdaExpressionSyntax lambda, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var parameter in lambda.ParameterList.Parameters)
+        {
+            any |= parameter.Default is not null;
+        }
+
+        if (!any || model.GetOperation(lambda, cancellationToken) is not IAnonymousFunctionOperation operation)
+        {
+            return System.Array.Empty<(IParameterSymbol, object?, SyntaxNode)>();
+        }
+
+        return Of(operation);
+    }
+
     public static IEnumerable<(IParameterSymbol Parameter, object? Value, SyntaxNode ValueSyntax)> Of(IAnonymousFunctionOperation lambda)
     {
         foreach (var parameter in lambda.Symbol.Parameters)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,8 +35,10 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeFieldReference(c, symbols), OperationKind.FieldReference);
-            start.RegisterOperationAction(c => AnalyzeCast(c, symbols), OperationKind.Conversion);
-            start.RegisterOperationAction(c => AnalyzeLambdaDefaults(c, symbols), OperationKind.AnonymousFunction);
+            // Casts and lambda defaults are found by their syntax: an action on every conversion or every
+            // anonymous function of the program would cost far more than the rare casts it is there for.
+            start.RegisterSyntaxNodeAction(c => AnalyzeCast(c, symbols), SyntaxKind.CastExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefaults(c, symbols), SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
@@ -53,11 +57,12 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCast(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeCast(SyntaxNodeAnalysisContext context, TransportSymbols symbols)
     {
         // (SecurityProtocolType)768 and the like: a number standing for an obsolete protocol.
-        var conversion = (IConversionOperation)context.Operation;
-        if (conversion.IsImplicit || ProtocolEnum(conversion.Type, symbols) is not { } os ||
+        if (((CastExpressionSyntax)context.Node).Expression is TypeOfExpressionSyntax ||
+            context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IConversionOperation conversion ||
+            conversion.IsImplicit || ProtocolEnum(conversion.Type, symbols) is not { } os ||
             conversion.Operand.Type?.TypeKind == TypeKind.Enum ||
             conversion.Operand.ConstantValue.Value is not int value || (value & ObsoleteBits) == 0)
         {
@@ -70,9 +75,9 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeLambdaDefaults(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeLambdaDefaults(SyntaxNodeAnalysisContext context, TransportSymbols symbols)
     {
-        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((IAnonymousFunctionOperation)context.Operation))
+        foreach (var (parameter, value, syntax) in LambdaDefaults.Of((ParenthesizedLambdaExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken))
         {
             if (value is int bits && (bits & ObsoleteBits) != 0 && ProtocolEnum(parameter.Type, symbols) is { } os)
             {

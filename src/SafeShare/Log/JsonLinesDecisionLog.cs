@@ -122,7 +122,8 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
     /// <summary>
     /// Repairs a log whose last line was torn by a crash: the incomplete line (never acknowledged: an
     /// append returns only after its whole line is on disk) is moved to
-    /// <c>&lt;log&gt;.torn-&lt;time&gt;</c> and cut from the log. Appends do this themselves.
+    /// <c>&lt;log&gt;.torn-&lt;time&gt;</c> and cut from the log. A whole, sealed last line that only lacks
+    /// its line break gets it back instead. Appends do this themselves.
     /// </summary>
     public DecisionLogRecovery Recover()
     {
@@ -227,14 +228,22 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
             _knownLength = length + lines.Length;
             _lastSequence = sequence;
             _lastHash = hash;
-            fileLock.WriteHead(sequence, hash);
+            try
+            {
+                fileLock.WriteHead(sequence, hash);
+            }
+            catch (IOException)
+            {
+                // The records are durable: a head not updated only means verify checks less of the end.
+            }
         }
         catch (DecisionLogException e)
         {
             error = e;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
+        catch (Exception e)
         {
+            // Whatever went wrong, the batch's appends must not return as if their records were kept.
             _knownLength = -1;
             error = new DecisionLogException(Path, $"Cannot write to the decision log '{Path}': {e.Message}", null, e);
         }
@@ -457,6 +466,23 @@ public sealed class JsonLinesDecisionLog : IDecisionLog, IDecisionLogReader
             {
                 throw new DecisionLogException(Path, $"Cannot append to '{Path}': its last line is incomplete, and the line before it {e.Message}. Nothing was written; run 'safeshare verify' on it.", null, e);
             }
+        }
+
+        // A whole, sealed line that lost only its line break (a crash cannot do that: each line is written
+        // with its break and flushed before it is acknowledged) is a record: restore the break, keep it.
+        try
+        {
+            var whole = LogLineFormat.Parse(torn, torn.Length, _sha);
+            if (whole.Hash == whole.ComputedHash)
+            {
+                log.Position = length;
+                log.WriteByte((byte)'\n');
+                log.Flush(flushToDisk: true);
+                return new DecisionLogRecovery(0, null);
+            }
+        }
+        catch (MalformedLineException)
+        {
         }
 
         // The torn bytes are evidence of a crash: keep them beside the log rather than delete them.

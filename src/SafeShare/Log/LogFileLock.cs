@@ -64,7 +64,13 @@ internal sealed class LogFileLock : IDisposable
                         TryDelete(waitingPath);
                     }
 
-                    throw new DecisionLogException(logPath, $"The decision log '{logPath}' stayed locked by another writer for {timeout.TotalSeconds:0.#} s ({lockPath}); nothing was written.", null, e);
+                    throw new DecisionLogException(
+                        logPath,
+                        forWriting
+                            ? $"The decision log '{logPath}' stayed locked by another writer for {timeout.TotalSeconds:0.#} s ({lockPath}); nothing was written."
+                            : $"The decision log '{logPath}' stayed locked by a writer for {timeout.TotalSeconds:0.#} s ({lockPath}); try again when it is idle.",
+                        null,
+                        e);
                 }
 
                 // Another process is committing. Say so (a marker file the holder's next leader sees and

@@ -89,6 +89,11 @@ internal static class LogVerifier
         while (scanner.Next())
         {
             var n = scanner.Number;
+            if (!scanner.Terminated && !scanner.Oversized && IsSealed(scanner, sha))
+            {
+                return Bad(n, $"line {n} is whole and sealed but lacks its line break (the file was edited, or a write was cut off just before its end); Recover() or the next append restores the break.");
+            }
+
             if (!scanner.Terminated)
             {
                 return Bad(n, $"line {n} is torn: it does not end with a line break, so its write never completed (a crash); it was never acknowledged. Recover() or the next append moves it aside.");
@@ -201,6 +206,19 @@ internal static class LogVerifier
         finally
         {
             stream.Position = position;
+        }
+    }
+
+    private static bool IsSealed(LineScanner scanner, SHA256 sha)
+    {
+        try
+        {
+            var line = LogLineFormat.Parse(scanner.Line, scanner.Length, sha);
+            return line.Hash == line.ComputedHash;
+        }
+        catch (MalformedLineException)
+        {
+            return false;
         }
     }
 

@@ -110,6 +110,23 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_lock_held_too_long_by_another_writer_is_a_clear_error_and_nothing_is_written()
+    {
+        var path = _folder.File("decisions.jsonl");
+        LogFiles.Written(path, 2);
+        var before = File.ReadAllBytes(path);
+        using (new FileStream(path + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var log = new JsonLinesDecisionLog(path, TimeSpan.FromMilliseconds(300));
+            var error = Assert.Throws<DecisionLogException>(() => log.Append(LogFiles.Decision("CS-3")));
+            Assert.StartsWith($"The decision log '{path}' stayed locked by another writer for 0.3 s", error.Message);
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + ".lock.waiting"));
+    }
+
+    [Fact]
     public void A_record_too_large_for_a_line_is_refused()
     {
         var path = _folder.File("decisions.jsonl");

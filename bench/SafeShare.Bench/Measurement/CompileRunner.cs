@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+using SafeShare.Bench.Corpus;
+using SafeShare.Bench.Hosting;
+
+namespace SafeShare.Bench.Measurement;
+
+/// <summary>One compile of one configuration: what it cost and what it found.</summary>
+public sealed record CompileRun(
+    string Config,
+    double WallMs,
+    double ParseMs,
+    double GeneratorMs,
+    double AnalyzersWallMs,
+    double EmitMs,
+    double AnalyzerExecutionMs,
+    IReadOnlyDictionary<string, double> AnalyzerMs,
+    IReadOnlyDictionary<string, double> RuleMs,
+    IReadOnlyDictionary<string, int> Findings,
+    int CompilerErrors,
+    long AllocatedBytes,
+    long PeakManagedBytes,
+    long PeakWorkingSetBytes,
+    double CpuMs);
+
+/// <summary>
+/// Compiles a codebase the way a build does — parse, (generators), bind and emit with a PDB — with
+/// one configuration's analyzers attached through <see cref="CompilationWithAnalyzers"/>, recording
+/// Roslyn's per-analyzer execution time (logAnalyzerExecutionTime).
+/// </summary>
+public static class CompileRunner
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilationOptions CompilationOptions { get; } = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        optimizationLevel: OptimizationLevel.Release,
+        nullableContextOptions: NullableContextOptions.Enable,
+        deterministic: true,
+        concurrentBuild: true);
+
+    public static ImmutableArray<SyntaxTree> Parse(Codebase codebase) => Parse(codebase.Files);
+
+    public static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<SourceFile> files)
+    {
+        var trees = new SyntaxTree[files.Count];
+        Parallel.For(0, trees.Length, i =>
+        {
+            var file = files[i];
+            trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(file.Text, System.Text.Encoding.UTF8), ParseOptions, path: "/src/" + file.Path);
+        });
+        return trees.ToImmutableArray();
+    }
+
+    /// <summary>
+    /// What the SafeShare generator writes for a codebase, as plain source files. The configurations
+    /// that do not run the generator compile these instead, so every configuration compiles the same
+    /// program (the declared shares' partial methods need their generated implementations).
+    /// </summary>
+    public static IReadOnlyList<SourceFile> Pregenerate(Codebase codebase, AnalyzerSet safeShare)
+    {
+        var compilation = Create(Parse(codebase), safeShare);
+        var driver = CSharpGeneratorDriver.Create(safeShare.Generators, parseOptions: ParseOptions).RunGenerators(compilation);
+        return driver.GetRunResult().GeneratedTrees
+            .Select(t => new SourceFile("obj/generated/" + System.IO.Path.GetFileName(t.FilePath), t.GetText().ToString(), FileKind.Core))
+            .ToList();
+    }
+
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, AnalyzerSet set) =>
+        CSharpCompilation.Create("Council.Children.CaseManagement", trees, References.All, CompilationOptions.WithSpecificDiagnosticOptions(set.RuleOptions));
+
+    public static async Task<CompileRun> RunAsync(Codebase codebase, IReadOnlyList<SourceFile> pregenerated, AnalyzerSet set, CancellationToken cancellationToken = default)
+    {
+        Settle();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        using var sampler = MemorySampler.Start();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var total = Stopwatch.StartNew();
+
+        var watch = Stopwatch.StartNew();
+        var trees = Parse(set.Generators.IsEmpty ? codebase.Files.Concat(pregenerated).ToList() : codebase.Files);
+        Compilation compilation = Create(trees, set);
+        var parseMs = watch.Elapsed.TotalMilliseconds;
+
+        var generatorMs = 0.0;
+        var generatorDiagnostics = ImmutableArray<Diagnostic>.Empty;
+        if (!set.Generators.IsEmpty)
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(set.Generators, parseOptions: ParseOptions);
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out compilation, out generatorDiagnostics, cancellationToken);
+            generatorMs = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
+        }
+
+        var analyzerMs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ruleMs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var findings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var analyzersWallMs = 0.0;
+        if (!set.Analyzers.IsEmpty)
+        {
+            watch.Restart();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(set.AdditionalFiles),
+                onAnalyzerException: (exception, analyzer, _) => Console.Error.WriteLine($"  ! {analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, options);
+            var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
+            analyzersWallMs = watch.Elapsed.TotalMilliseconds;
+            foreach (var (analyzer, telemetry) in result.AnalyzerTelemetryInfo)
+            {
+                var ms = telemetry.ExecutionTime.TotalMilliseconds;
+                var name = analyzer.GetType().Name;
+                analyzerMs[name] = analyzerMs.GetValueOrDefault(name) + ms;
+                var rules = set.RulesOf(analyzer);
+                foreach (var rule in rules)
+                {
+                    // An analyzer serving several measured rules is counted in full against each of them.
+                    ruleMs[rule] = ruleMs.GetValueOrDefault(rule) + ms;
+                }
+            }
+
+            foreach (var diagnostic in result.GetAllDiagnostics())
+            {
+                findings[diagnostic.Id] = findings.GetValueOrDefault(diagnostic.Id) + 1;
+            }
+        }
+
+        watch.Restart();
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellationToken);
+        var emitMs = watch.Elapsed.TotalMilliseconds;
+        var wallMs = total.Elapsed.TotalMilliseconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var (peakManaged, peakWorkingSet) = sampler.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        var errors = emit.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        foreach (var diagnostic in generatorDiagnostics)
+        {
+            findings[diagnostic.Id] = findings.GetValueOrDefault(diagnostic.Id) + 1;
+        }
+
+        return new CompileRun(set.Name, wallMs, parseMs, generatorMs, analyzersWallMs, emitMs,
+            analyzerMs.Values.Sum(), analyzerMs, ruleMs, findings, errors, allocated, peakManaged, peakWorkingSet, cpuMs);
+    }
+
+    /// <summary>The first compiler errors of a codebase, to check the corpus compiles before measuring it.</summary>
+    public static IReadOnlyList<Diagnostic> Errors(Codebase codebase, IReadOnlyList<SourceFile> pregenerated, AnalyzerSet bare)
+    {
+        var compilation = Create(Parse(codebase.Files.Concat(pregenerated).ToList()), bare);
+        return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(20).ToList();
+    }
+
+    /// <summary>Starts each run from the same heap: the previous run's garbage collected and finalized.</summary>
+    public static void Settle()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}
+
+/// <summary>The framework's reference assemblies as the runtime ships them, and the SafeShare runtime (as the tests compile).</summary>
+public static class References
+{
+    public static ImmutableArray<MetadataReference> All { get; } = Load();
+
+    private static ImmutableArray<MetadataReference> Load()
+    {
+        var tpa = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
+        return tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path =>
+            {
+                var name = Path.GetFileName(path);
+                return name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll";
+            })
+            .OrderBy(path => Path.GetFileName(path), StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Append(MetadataReference.CreateFromFile(typeof(PersonalDataAttribute).Assembly.Location))
+            .ToImmutableArray();
+    }
+}
+
+/// <summary>Samples the managed heap and the process working set every few milliseconds and keeps the peaks.</summary>
+public sealed class MemorySampler : IDisposable
+{
+    private readonly Thread _thread;
+    private volatile bool _stop;
+    private long _peakManaged;
+    private long _peakWorkingSet;
+
+    private MemorySampler()
+    {
+        _thread = new Thread(Loop) { IsBackground = true, Name = "memory sampler", Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+    }
+
+    public static MemorySampler Start() => new();
+
+    public (long PeakManaged, long PeakWorkingSet) Stop()
+    {
+        _stop = true;
+        _thread.Join();
+        Sample();
+        return (_peakManaged, _peakWorkingSet);
+    }
+
+    public void Dispose()
+    {
+        if (!_stop)
+        {
+            Stop();
+        }
+    }
+
+    private void Loop()
+    {
+        while (!_stop)
+        {
+            Sample();
+            Thread.Sleep(10);
+        }
+    }
+
+    private void Sample()
+    {
+        _peakManaged = Math.Max(_peakManaged, GC.GetTotalMemory(forceFullCollection: false));
+        _peakWorkingSet = Math.Max(_peakWorkingSet, Environment.WorkingSet);
+    }
+}

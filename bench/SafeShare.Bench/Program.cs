@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Threading.Tasks;
+using SafeShare.Bench.Corpus;
+using SafeShare.Bench.Hosting;
+using SafeShare.Bench.Measurement;
+using SafeShare.Bench.Reporting;
+
+namespace SafeShare.Bench;
+
+/// <summary>
+/// SafeShare's build-time cost next to the peer analyzers users already run (issue 6).
+/// <code>dotnet run -c Release --project bench/SafeShare.Bench -- [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--emit-corpus DIR]</code>
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
+            return 2;
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Capture();
+        Console.WriteLine($"SafeShare.Bench: sizes {string.Join(", ", options.Sizes)}, {options.Repetitions} repetitions, seed {options.Seed}");
+        Console.WriteLine($"  {machine.Processors} cores, {machine.Os}, {machine.Runtime}, Roslyn {machine.Roslyn}, load {machine.LoadAverageAtStart}");
+
+        var sets = AnalyzerSets.Create();
+        if (options.Configs is { } only)
+        {
+            // For quick iterations while fixing: the targets still need a and b.
+            sets = sets.Where(s => only.Contains(s.Name.Split('.')[0])).ToImmutableArray();
+        }
+        if (options.Baseline is { } baselinePath)
+        {
+            var list = sets.ToList();
+            list.Insert(2, AnalyzerSets.CreateBaseline(baselinePath, options.BaselineLabel ?? baselinePath));
+            sets = list.ToImmutableArray();
+        }
+
+        foreach (var set in sets)
+        {
+            Console.WriteLine($"  {set.Name}: {set.Description}");
+        }
+
+        if (options.EmitCorpus is { } corpusDirectory)
+        {
+            foreach (var size in options.Sizes)
+            {
+                var codebase = CaseManagementCorpus.Generate(size, options.Seed);
+                foreach (var file in codebase.Files)
+                {
+                    var path = Path.Combine(corpusDirectory, size.ToString(), file.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, file.Text);
+                }
+            }
+
+            Console.WriteLine($"  corpus written to {corpusDirectory}");
+            return 0;
+        }
+
+        // The corpus must compile: a benchmark of broken code measures error recovery, not builds.
+        var safeShare = sets.Single(s => s.Name == AnalyzerSets.SafeShare);
+        var warmup = CaseManagementCorpus.Generate(Math.Min(200, options.Sizes.Min()), options.Seed);
+        var warmupGenerated = CompileRunner.Pregenerate(warmup, safeShare);
+        var errors = CompileRunner.Errors(warmup, warmupGenerated, sets[0]);
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine("The synthetic codebase does not compile:");
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine("  " + error);
+            }
+
+            return 1;
+        }
+
+        // Warm-up (JIT, analyzer loading, metadata): one untimed run of everything.
+        Console.WriteLine("  warm-up...");
+        foreach (var set in sets)
+        {
+            await CompileRunner.RunAsync(warmup, warmupGenerated, set);
+        }
+
+        GeneratorRunner.Run(warmup, safeShare);
+
+        var sizes = new List<SizeResult>();
+        foreach (var size in options.Sizes)
+        {
+            var codebase = CaseManagementCorpus.Generate(size, options.Seed);
+            var pregenerated = CompileRunner.Pregenerate(codebase, safeShare);
+            Console.WriteLine($"== {size} files ({codebase.Lines:N0} lines): {string.Join(", ", codebase.Mix.OrderBy(m => m.Key).Select(m => $"{m.Key} {m.Value}"))}");
+            var runs = new List<CompileRun>();
+            // Peers and the baseline can be limited to some sizes (the largest takes long on a shared machine);
+            // a and b run at every size, as the targets need them.
+            var sizeSets = options.PeerSizes is null || options.PeerSizes.Contains(size)
+                ? sets
+                : sets.Where(s => s.Name is AnalyzerSets.Bare or AnalyzerSets.SafeShare).ToImmutableArray();
+            for (var rep = 0; rep < options.Repetitions; rep++)
+            {
+                // Rotate the order every repetition so that a burst of load from the machine's other
+                // users does not always land on the same configuration.
+                foreach (var set in sizeSets.Skip(rep % sizeSets.Length).Concat(sizeSets.Take(rep % sizeSets.Length)))
+                {
+                    var run = await CompileRunner.RunAsync(codebase, pregenerated, set);
+                    runs.Add(run);
+                    Console.WriteLine($"  rep {rep + 1} {set.Name,-20} wall {run.WallMs,9:F0} ms  analyzers {run.AnalyzerExecutionMs,8:F1} ms  generator {run.GeneratorMs,7:F1} ms  errors {run.CompilerErrors}");
+                }
+            }
+
+            var generatorRuns = new List<GeneratorRun>();
+            for (var rep = 0; rep < options.Repetitions; rep++)
+            {
+                var run = GeneratorRunner.Run(codebase, safeShare);
+                generatorRuns.Add(run);
+                Console.WriteLine($"  rep {rep + 1} generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms  ({string.Join(", ", run.RerunOutputReasons.Select(r => $"{r.Key} {r.Value}"))})");
+            }
+
+            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns));
+        }
+
+        machine = machine with { LoadAverageAtEnd = MachineInfo.LoadAverage(), PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64 };
+        var report = BenchReport.Create(options, machine, started, sets, sizes);
+        Directory.CreateDirectory(options.Output);
+        var json = Path.Combine(options.Output, options.Label + ".json");
+        var markdown = Path.Combine(options.Output, options.Label + ".md");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        await File.WriteAllTextAsync(markdown, MarkdownReport.Render(report));
+        Console.WriteLine();
+        Console.WriteLine(MarkdownReport.Render(report));
+        Console.WriteLine($"Wrote {markdown} and {json}");
+        return 0;
+    }
+}
+
+/// <summary>The command line.</summary>
+public sealed record BenchOptions(
+    int[] Sizes, int Repetitions, int Seed, string Output, string Label, string? EmitCorpus,
+    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        var options = new BenchOptions(new[] { 200, 1000, 5000 }, 5, 6, Path.Combine("bench", "results"), "latest", null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--sizes" when value is not null:
+                    options = options with { Sizes = value.Split(',').Select(int.Parse).ToArray() };
+                    i++;
+                    break;
+                case "--reps" when value is not null:
+                    options = options with { Repetitions = int.Parse(value) };
+                    i++;
+                    break;
+                case "--seed" when value is not null:
+                    options = options with { Seed = int.Parse(value) };
+                    i++;
+                    break;
+                case "--out" when value is not null:
+                    options = options with { Output = value };
+                    i++;
+                    break;
+                case "--label" when value is not null:
+                    options = options with { Label = value };
+                    i++;
+                    break;
+                case "--peer-sizes" when value is not null:
+                    options = options with { PeerSizes = value.Split(',').Select(int.Parse).ToArray() };
+                    i++;
+                    break;
+                case "--baseline" when value is not null:
+                    options = options with { Baseline = value };
+                    i++;
+                    break;
+                case "--baseline-label" when value is not null:
+                    options = options with { BaselineLabel = value };
+                    i++;
+                    break;
+                case "--configs" when value is not null:
+                    options = options with { Configs = value.Split(',') };
+                    i++;
+                    break;
+                case "--emit-corpus" when value is not null:
+                    options = options with { EmitCorpus = value };
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    public string CommandLine =>
+        $"dotnet run -c Release --project bench/SafeShare.Bench -- --sizes {string.Join(",", Sizes)} --reps {Repetitions} --seed {Seed}" +
+        (PeerSizes is null ? string.Empty : $" --peer-sizes {string.Join(",", PeerSizes)}") +
+        (Configs is null ? string.Empty : $" --configs {string.Join(",", Configs)}");
+}
+
+/// <summary>Where the numbers were measured.</summary>
+public sealed record MachineInfo(
+    int Processors,
+    string Cpu,
+    long MemoryBytes,
+    string Os,
+    string Runtime,
+    string Roslyn,
+    string Commit,
+    string LoadAverageAtStart,
+    string? LoadAverageAtEnd,
+    long PeakWorkingSetBytes,
+    string Note)
+{
+    public static MachineInfo Capture() => new(
+        Environment.ProcessorCount,
+        ReadCpu(),
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription,
+        typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation).Assembly.GetName().Version?.ToString() ?? "?",
+        ReadCommit(),
+        LoadAverage(),
+        null,
+        0,
+        "Shared machine: other engineers' builds ran on the same cores during the run, so wall times are noisy; medians are reported.");
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string ReadCpu()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string ReadCommit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true });
+            var commit = git!.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            using var status = Process.Start(new ProcessStartInfo("git", "status --porcelain -- src bench/SafeShare.Bench") { RedirectStandardOutput = true, RedirectStandardError = true });
+            var dirty = status!.StandardOutput.ReadToEnd().Trim().Length > 0;
+            status.WaitForExit();
+            return git.ExitCode == 0 ? commit + (dirty ? " (with uncommitted changes)" : string.Empty) : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
