@@ -13,6 +13,7 @@ using SafeShare.Testing;
 // dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- scale
 // dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- profile [--mutants N]
 // dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- one (--index I | --file F [--save])
+// dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- build [--mutants N] [--seed S] [--from I] [--keep DIR] [--with-syntax-errors]
 var command = args.FirstOrDefault() ?? "fuzz";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var mutants = long.Parse(Option("--mutants") ?? "50000");
@@ -34,8 +35,10 @@ switch (command)
     case "profile":
         await Profile();
         return 0;
+    case "build":
+        return PackageBuild.Run(Corpus.Load(), seed, from, Option("--mutants") is null ? 300 : mutants, Option("--keep"), args.Contains("--with-syntax-errors"));
     default:
-        Console.Error.WriteLine("commands: fuzz, scale, profile");
+        Console.Error.WriteLine("commands: fuzz, scale, one, profile, build");
         return 2;
 }
 
