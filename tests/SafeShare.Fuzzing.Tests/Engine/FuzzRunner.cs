@@ -69,7 +69,7 @@ public sealed class FuzzCounters
 
     internal void CountAnalyzed(int mutants) => Interlocked.Add(ref _analyzed, mutants);
 
-    internal void CountFixChecked() => Interlocked.Increment(ref _fixChecked);
+    internal void CountFixChecked(int mutants) => Interlocked.Add(ref _fixChecked, mutants);
 
     internal void CountAction() => Interlocked.Increment(ref _actionsApplied);
 
@@ -97,7 +97,7 @@ public sealed class FuzzCounters
         $"analyzers {TimeSpan.FromTicks(_analyzerTicks).TotalSeconds:F1} s, fixes {TimeSpan.FromTicks(_fixTicks).TotalSeconds:F1} s";
 
     public override string ToString() =>
-        $"{Analyzed} mutants through every analyzer and the generator; {FixChecked} of them again, alone, through the analyzers, the generator and every code fix ({ActionsApplied} code actions and {FixAllApplied} Fix All actions applied)";
+        $"{Analyzed} mutants through every analyzer and the generator, {FixChecked} of them also through every code fix offered ({ActionsApplied} code actions and {FixAllApplied} Fix All actions applied)";
 }
 
 /// <summary>
@@ -220,10 +220,7 @@ public static class FuzzRunner
             var diagnostics = await RunAnalyzersAsync(output, additionalTexts, failures, cancellationToken).ConfigureAwait(false);
             counters.Time("analyzers", clock.Elapsed);
             clock.Restart();
-            if (!withFixes)
-            {
-                counters.CountAnalyzed(files.Count);
-            }
+            counters.CountAnalyzed(files.Count);
 
             if (workspace is not null)
             {
@@ -235,7 +232,7 @@ public static class FuzzRunner
                     await RunFixesAsync(document, inDocument, fixSample, failures, counters, cancellationToken).ConfigureAwait(false);
                 }
 
-                counters.CountFixChecked();
+                counters.CountFixChecked(files.Count);
                 counters.Time("fixes", clock.Elapsed);
             }
         }

@@ -11,7 +11,10 @@ namespace SafeShare.Fuzzing;
 /// <summary>What a run is asked to do.</summary>
 /// <param name="RunSeed">Fixes every mutant of the run (with the corpus).</param>
 /// <param name="Mutants">How many mutants go through every analyzer and the generator.</param>
-/// <param name="FixEvery">Every n-th mutant also goes, alone, through every code fix (1: all of them).</param>
+/// <param name="FixEvery">
+/// The mutants of every n-th batch also go through every code fix offered (1: all of them). A batch with fixes is
+/// checked in a workspace, the project of its mutants, and each document gets the fixes for its own diagnostics.
+/// </param>
 /// <param name="RegressionFolder">Where failing mutants are saved; <see langword="null"/> to save nothing.</param>
 /// <param name="FirstMutant">The index of the first mutant, to continue or split a long run.</param>
 public sealed record FuzzOptions(ulong RunSeed, long Mutants, int FixEvery, string? RegressionFolder, long FirstMutant = 0)
@@ -81,30 +84,27 @@ public static class FuzzSession
         }
 
         var batches = Enumerable.Range(0, checked((int)((options.Mutants + options.BatchSize - 1) / options.BatchSize)))
-            .Select(b => Enumerable.Range(0, options.BatchSize).Select(i => options.FirstMutant + ((long)b * options.BatchSize) + i).Where(i => i < options.FirstMutant + options.Mutants).ToList());
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (indexes, token) =>
+            .Select(b => (Number: b, Indexes: Enumerable.Range(0, options.BatchSize).Select(i => options.FirstMutant + ((long)b * options.BatchSize) + i).Where(i => i < options.FirstMutant + options.Mutants).ToList()));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (work, token) =>
         {
+            var (number, indexes) = work;
+            var withFixes = number % options.FixEvery == 0;
             var batchClock = Stopwatch.StartNew();
             var mutants = indexes.Select(i => (Index: i, Mutant: Generate(corpus, options.RunSeed, i))).ToList();
             var batch = mutants[0].Mutant with { Companions = mutants.Skip(1).Select(m => m.Mutant).ToList() };
-            var failures = await CheckWithTimeoutAsync(batch, withFixes: false, counters, null, options.MutantTimeout, token).ConfigureAwait(false);
+            var failures = await CheckWithTimeoutAsync(batch, withFixes, counters, options.FixSample, options.MutantTimeout, token).ConfigureAwait(false);
             if (failures.Count > 0)
             {
                 var alone = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (index, mutant) in mutants)
                 {
-                    var own = await CheckWithTimeoutAsync(mutant, withFixes: false, null, null, options.MutantTimeout, token).ConfigureAwait(false);
-                    Record(own, mutant, index, withFixes: false);
+                    var own = await CheckWithTimeoutAsync(mutant, withFixes, null, options.FixSample, options.MutantTimeout, token).ConfigureAwait(false);
+                    Record(own, mutant, index, withFixes);
                     alone.UnionWith(own.Select(f => f.Signature));
                 }
 
                 // Failing only in company (two files declaring the same partial type, say): the batch is the case.
-                Record(failures.Where(f => !alone.Contains(f.Signature)), batch, mutants[0].Index, withFixes: false);
-            }
-
-            foreach (var (index, mutant) in mutants.Where(m => m.Index % options.FixEvery == 0))
-            {
-                Record(await CheckWithTimeoutAsync(mutant, withFixes: true, counters, options.FixSample, options.MutantTimeout, token).ConfigureAwait(false), mutant, index, withFixes: true);
+                Record(failures.Where(f => !alone.Contains(f.Signature)), batch, mutants[0].Index, withFixes);
             }
 
             if (batchClock.Elapsed > TimeSpan.FromSeconds(30))
