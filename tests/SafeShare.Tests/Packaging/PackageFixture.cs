@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -69,7 +70,14 @@ public sealed class PackageFixture : IDisposable
     /// <paramref name="source"/> and referencing the packed SafeShare.
     /// </summary>
     public DotnetResult Build(string name, string source, bool strict = false, bool executable = false) =>
-        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, source, strict, executable))).Value;
+        Build(name, new[] { ("Model.cs", source) }, Array.Empty<(string, string)>(), strict, executable);
+
+    /// <summary>
+    /// Builds (once) a fresh consuming project named <paramref name="name"/> holding <paramref name="sources"/>
+    /// (relative path, text) and <paramref name="additionalFiles"/> (given to the analyzers as AdditionalFiles).
+    /// </summary>
+    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable))).Value;
 
     /// <summary>Runs a consumer built with <c>executable: true</c>.</summary>
     public DotnetResult Run(string name) =>
@@ -79,7 +87,7 @@ public sealed class PackageFixture : IDisposable
     public DotnetResult[] AllResults() =>
         new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
 
-    private DotnetResult CreateAndBuild(string name, string source, bool strict, bool executable)
+    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable)
     {
         AssertPacked();
         var projectDirectory = Path.Combine(TempRoot, name);
@@ -112,9 +120,17 @@ public sealed class PackageFixture : IDisposable
               <ItemGroup>
                 <PackageReference Include="SafeShare" Version="[{Version}]" />
               </ItemGroup>
+              <ItemGroup>
+                {string.Concat(additionalFiles.Select(f => $"<AdditionalFiles Include=\"{f.Path}\" />"))}
+              </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(projectDirectory, "Model.cs"), source);
+        foreach (var (path, text) in sources.Concat(additionalFiles))
+        {
+            var full = Path.Combine(projectDirectory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
 
         return DotnetCommand.Run(
             projectDirectory,

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SafeShare.Fuzzing;
+using SafeShare.Tests.Packaging;
+
+namespace SafeShare.Fuzzing.Tests;
+
+/// <summary>
+/// Mutants in a real build: SafeShare is packed, and one fresh project holding forty mutants of a seed the in-process
+/// run does not use (those that parse: the compiler stops before the analyzers on syntax errors) is built with the
+/// SDK's own compiler, which loads the analyzers and the generator from the package. Longer: the harness's
+/// <c>build</c> command builds every mutant as a project of its own (README, Robustness).
+/// </summary>
+public sealed class PackagedBuildTests : IClassFixture<PackageFixture>
+{
+    private const ulong BuildSeed = 424242;
+    private const int Mutants = 40;
+
+    private static readonly string[] Forbidden =
+    {
+        "AD0001", // an analyzer threw
+        "CS8784", // the generator failed to initialise
+        "CS8785", // the generator threw
+        "CS8032", // an analyzer could not be created
+        "CS8033", // no analyzer found in the analyzer assembly
+    };
+
+    private readonly PackageFixture _package;
+
+    public PackagedBuildTests(PackageFixture package) => _package = package;
+
+    [Fact]
+    public void Forty_mutants_built_against_the_packed_package_make_no_analyzer_or_generator_throw()
+    {
+        var corpus = Corpus.Load();
+        var sources = new List<(string Path, string Text)>();
+        var additional = new List<(string Path, string Text)>();
+        for (long index = 0; sources.Count < Mutants && index < Mutants * 100; index++)
+        {
+            var mutant = FuzzSession.Generate(corpus, BuildSeed, index);
+            if (CSharpSyntaxTree.ParseText(mutant.Source, new CSharpParseOptions(LanguageVersion.Latest)).GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                continue;
+            }
+
+            sources.Add(($"Mutants/M{index:D5}.cs", mutant.Source));
+            if (mutant.AppSettings is { } json && additional.Count == 0)
+            {
+                additional.Add(("appsettings.json", json));
+            }
+        }
+
+        Assert.Equal(Mutants, sources.Count);
+        var build = _package.Build("FuzzedConsumer", sources, additional);
+        var output = build.Output;
+        Assert.False(build.TimedOut, build.Describe());
+        foreach (var id in Forbidden)
+        {
+            Assert.False(output.Contains(id + ":", StringComparison.Ordinal), $"{id} in the build of the mutants:{Environment.NewLine}{build.Describe()}");
+        }
+
+        // The analyzers ran: mutants of annotated test cases keep some findings.
+        Assert.Contains(" warning SAFE", output, StringComparison.Ordinal);
+    }
+}
