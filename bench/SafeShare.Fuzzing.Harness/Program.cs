@@ -18,7 +18,7 @@ var command = args.FirstOrDefault() ?? "fuzz";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var mutants = long.Parse(Option("--mutants") ?? "50000");
 var seed = ulong.Parse(Option("--seed") ?? "20250607");
-var fixEvery = int.Parse(Option("--fix-every") ?? "4");
+var fixEvery = int.Parse(Option("--fix-every") ?? "1");
 var from = long.Parse(Option("--from") ?? "0");
 var batchSize = int.Parse(Option("--batch") ?? "8");
 
@@ -45,7 +45,7 @@ switch (command)
 async Task<int> Fuzz()
 {
     var corpus = Corpus.Load();
-    Console.WriteLine($"Fuzzing {mutants} mutants from run seed {seed} (first {from}), code fixes on every {fixEvery}th; corpus {corpus.Sources.Count} sources, {corpus.AppSettings.Count} appsettings files; {Environment.ProcessorCount} cores");
+    Console.WriteLine($"Fuzzing {mutants} mutants from run seed {seed} (first {from}), {(fixEvery == 1 ? "every mutant" : $"the mutants of every {fixEvery}th batch")} also through every code fix; corpus {corpus.Sources.Count} sources, {corpus.AppSettings.Count} appsettings files; {Environment.ProcessorCount} cores");
     var folder = args.Contains("--no-save") ? null : Regression.Folder(Corpus.RepositoryRoot());
     var report = await FuzzSession.RunAsync(corpus, new FuzzOptions(seed, mutants, fixEvery, folder, from) { BatchSize = batchSize, Log = line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}") });
     Console.WriteLine(report);
