@@ -1,14 +1,13 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SafeShare.Fuzzing;
+using SafeShare.Tests.Packaging;
 
 /// <summary>
 /// Mutants in a real build against the packed package: SafeShare is packed with a version no cache holds, every
@@ -104,17 +103,7 @@ internal static partial class PackageBuild
 
             // Nothing above the mutants' folder may leak repository settings in; the packed folder joins the machine's sources.
             var mutants = Path.Combine(root, "mutants");
-            File.WriteAllText(Path.Combine(mutants, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(mutants, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(mutants, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(mutants, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="safeshare-fuzz" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            ConsumerFolder.Isolate(mutants, feed);
             var traversal = Path.Combine(mutants, "All.proj");
             File.WriteAllText(traversal, """
                 <Project>
@@ -214,36 +203,5 @@ internal static partial class PackageBuild
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 
-    private static (int ExitCode, string Output) Dotnet(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            if (((string)variable.Key).StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove((string)variable.Key);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
+    private static DotnetResult Dotnet(string directory, params string[] arguments) => DotnetCommand.Run(directory, TimeSpan.FromHours(2), arguments);
 }

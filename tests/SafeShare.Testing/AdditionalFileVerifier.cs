@@ -62,19 +62,4 @@ public static class AdditionalFileVerifier<TAnalyzer>
             Assert.Fail(text.ToString());
         }
     }
-
-    private sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public InMemoryAdditionalText(string path, string content)
-        {
-            Path = path;
-            text = SourceText.From(content, Encoding.UTF8);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
 }

@@ -93,19 +93,7 @@ public sealed class PackageFixture : IDisposable
         var projectDirectory = Path.Combine(TempRoot, name);
         Directory.CreateDirectory(projectDirectory);
 
-        // Stop MSBuild and NuGet from walking further up for repository-wide settings.
-        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(projectDirectory, "Directory.Packages.props"), "<Project />\n");
-        // The machine-wide sources stay; the freshly packed folder is added to them.
-        File.WriteAllText(Path.Combine(projectDirectory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="safeshare-package-tests" value="{FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        ConsumerFolder.Isolate(projectDirectory, FeedDirectory);
         File.WriteAllText(Path.Combine(projectDirectory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
