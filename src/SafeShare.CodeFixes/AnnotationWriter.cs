@@ -35,7 +35,7 @@ internal static class AnnotationWriter
             return null;
         }
 
-        return token.Parent switch
+        SyntaxNode? declaration = token.Parent switch
         {
             BaseTypeDeclarationSyntax type when type.Identifier == token => type,
             PropertyDeclarationSyntax property when property.Identifier == token => property,
@@ -45,6 +45,29 @@ internal static class AnnotationWriter
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax field } } => field,
             _ => null,
         };
+        return declaration is not null && InSoundBraces(declaration) ? declaration : null;
+    }
+
+    /// <summary>
+    /// Whether the declaration, and every type and namespace around it, has both its braces. Half-typed code
+    /// without them (<c>class C { [PersonalData] string N</c>, or a class the parser found inside a broken
+    /// statement) gets no offer: the host formats the annotated declaration after the fix, and Roslyn's formatter
+    /// fails a contract on brace pairs whose closing brace is missing (fuzzing, issue 7). The offer comes back
+    /// as soon as the braces are typed.
+    /// </summary>
+    private static bool InSoundBraces(SyntaxNode declaration)
+    {
+        for (var node = declaration; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case BaseTypeDeclarationSyntax type when type.OpenBraceToken.IsMissing || type.CloseBraceToken.IsMissing:
+                case NamespaceDeclarationSyntax ns when ns.OpenBraceToken.IsMissing || ns.CloseBraceToken.IsMissing:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -54,19 +54,28 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         VerifyCodeFixCoreAsync(markupBefore, expectedAfter, equivalenceKey, codeActionIndex: null);
 
     /// <summary>Asserts the analyzer reports at the marked spans and the fix offers no code action for any of them.</summary>
-    public static async Task VerifyNoCodeFixAsync(string markup)
+    /// <summary>
+    /// Asserts the analyzer reports where the markup says and the fix offers nothing for any of it.
+    /// <paramref name="allowCompilerErrors"/> for half-typed code.
+    /// </summary>
+    public static async Task VerifyNoCodeFixAsync(string markup, bool allowCompilerErrors = false)
     {
         using var workspace = new AdhocWorkspace();
-        var solution = await CreateSolutionAsync(workspace, new[] { new[] { markup } });
+        var solution = await CreateSolutionAsync(workspace, new[] { new[] { markup } }, allowCompilerErrors);
         var provider = new TCodeFix();
+        var checkedDiagnostics = 0;
         foreach (var document in solution.Projects.SelectMany(p => p.Documents))
         {
-            foreach (var diagnostic in await GetFixableDiagnosticsAsync(document, provider))
+            foreach (var diagnostic in await GetFixableDiagnosticsAsync(document, provider, allowCompilerErrors))
             {
                 var actions = await GetActionsAsync(document, diagnostic, provider);
                 Assert.True(actions.Count == 0, $"Expected no code fix for {Describe(diagnostic)}, but got: {string.Join(", ", actions.Select(a => $"'{a.Title}' ({a.EquivalenceKey})"))}");
+                checkedDiagnostics++;
             }
         }
+
+        // Without a diagnostic the fix could fix, "no fix offered" would pass for any fix at all.
+        Assert.True(checkedDiagnostics > 0, "The analyzer reported nothing the fix could fix, so the absence of a fix proves nothing.");
     }
 
     /// <summary>Asserts the titles and equivalence keys of the code actions offered for the single fixable diagnostic.</summary>
@@ -263,7 +272,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
-    private static async Task<Solution> CreateSolutionAsync(AdhocWorkspace workspace, string[][] projects)
+    private static async Task<Solution> CreateSolutionAsync(AdhocWorkspace workspace, string[][] projects, bool allowCompilerErrors = false)
     {
         var solution = workspace.CurrentSolution;
         var parsed = new List<(ProjectId Project, IReadOnlyList<ExpectedSpan>[] Spans)>();
@@ -299,7 +308,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         {
             var project = solution.GetProject(projectId)!;
             var trees = project.DocumentIds.Select(id => solution.GetDocument(id)!.GetSyntaxTreeAsync().Result!).ToList();
-            var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync((await project.GetCompilationAsync())!, analyzer);
+            var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync((await project.GetCompilationAsync())!, analyzer, allowCompilerErrors);
             var expected = spans
                 .SelectMany((marked, file) => marked.Select(s => (File: file, s.Span, Id: s.Id ?? defaultId)))
                 .OrderBy(e => e.File).ThenBy(e => e.Span.Start).ThenBy(e => e.Id, StringComparer.Ordinal)
@@ -329,11 +338,11 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return solution;
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> GetFixableDiagnosticsAsync(Document document, CodeFixProvider provider)
+    private static async Task<ImmutableArray<Diagnostic>> GetFixableDiagnosticsAsync(Document document, CodeFixProvider provider, bool allowCompilerErrors = false)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var tree = await document.GetSyntaxTreeAsync();
-        var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer());
+        var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer(), allowCompilerErrors);
         return diagnostics
             .Where(d => d.Location.SourceTree == tree && provider.FixableDiagnosticIds.Contains(d.Id))
             .ToImmutableArray();

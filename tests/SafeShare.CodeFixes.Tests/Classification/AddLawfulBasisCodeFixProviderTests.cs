@@ -26,6 +26,36 @@ public sealed class AddLawfulBasisCodeFixProviderTests
             """,
             ("Add lawful basis: public task (name the statutory gateway)", PublicTask));
 
+    // Half-typed code without a closing brace: the host formats the annotated declaration after the fix, and
+    // Roslyn's formatter fails a contract on brace pairs whose closing brace is missing (fuzz regression
+    // fix-all-AddLawfulBasisCodeFixProvider-1cd88b70ca057fe2). No offer until the brace is typed.
+    [Fact]
+    public Task NoOffer_WhileTheTypesClosingBraceIsMissing() =>
+        Verify.VerifyNoCodeFixAsync(
+            """
+            using SafeShare;
+
+            public sealed class [|Child|]
+            {
+                [PersonalData] public string Name { get; set; } = "";
+            """,
+            allowCompilerErrors: true);
+
+    [Fact]
+    public Task NoOffer_ForATypeInsideANamespaceMissingItsClosingBrace() =>
+        Verify.VerifyNoCodeFixAsync(
+            """
+            using SafeShare;
+
+            namespace CaseManagement
+            {
+                public sealed class [|Child|]
+                {
+                    [PersonalData] public string Name { get; set; } = "";
+                }
+            """,
+            allowCompilerErrors: true);
+
     [Fact]
     public Task Class_BelowDocCommentAndExistingAttribute() =>
         Verify.VerifyCodeFixAsync(
