@@ -84,40 +84,44 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         // Each type declaration carrying a personal-data marker (on itself, a member, or a positional parameter,
         // [property:] targets included) is described once. Describing the whole type for each marked member, as an
         // attribute-driven provider per marker did, made a type with 10,000 members quadratic (fuzzing, issue 7).
-        // The markers are recognised by name first, so that types with only other attributes ([Required],
-        // [JsonPropertyName], ...) cost no semantic work on any run; where an alias could hide a marker the test
-        // falls back to "any attribute" (MayHoldPersonalData), or, for global aliases declared in another file,
-        // to the alias path below.
-        var marked = context.SyntaxProvider
+        // Markers are recognised by name first (MayHoldPersonalData), so that types with only other attributes
+        // ([Required], [JsonPropertyName], ...) cost no semantic work on any run; where a using alias in the file
+        // could hide a marker, any attribute counts. A global alias declared in another file cannot be seen from a
+        // declaration, so the other attributed types are kept as syntax-only facts, and only those whose attribute
+        // names match a global alias are described. One syntax provider finds all three kinds of node: each
+        // provider walks every node of every file on the first run.
+        var found = context.SyntaxProvider
             .CreateSyntaxProvider(
-                static (node, _) => node is TypeDeclarationSyntax type && MayHoldPersonalData(type),
-                static (context, cancellationToken) => Describe(context.SemanticModel, context.Node, cancellationToken))
+                static (node, _) => node is TypeDeclarationSyntax type ? HasAnyAttribute(type) : IsGlobalAlias(node),
+                static (context, cancellationToken) => context.Node switch
+                {
+                    TypeDeclarationSyntax type when MayHoldPersonalData(type) => new Found(Describe(context.SemanticModel, type, cancellationToken), null, null),
+                    TypeDeclarationSyntax type => new Found(null, AttributedType.From(type), null),
+                    _ => new Found(null, null, ((UsingDirectiveSyntax)context.Node).Alias!.Name.Identifier.ValueText),
+                });
+        var marked = found
+            .Where(static f => f.Other is null && f.GlobalAlias is null)
+            .Select(static (f, _) => f.Type)
             .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
             .Where(static type => type is not null);
-
-        // A marker can be written through a global alias declared in another file (global using PD =
-        // SafeShare.PersonalDataAttribute;), which no predicate can see. The other attributed types are kept as
-        // syntax-only facts (cached per file); only those whose attribute names match a global alias are described.
-        var globalAliases = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is UsingDirectiveSyntax { Alias: not null } directive && !directive.GlobalKeyword.IsKind(SyntaxKind.None),
-                static (context, _) => ((UsingDirectiveSyntax)context.Node).Alias!.Name.Identifier.ValueText)
+        var globalAliases = found
+            .Where(static f => f.GlobalAlias is not null)
+            .Select(static (f, _) => f.GlobalAlias!)
             .Collect()
             .Select(static (names, _) => names.Distinct(System.StringComparer.Ordinal).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
-        var aliased = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is TypeDeclarationSyntax type && HasAnyAttribute(type) && !MayHoldPersonalData(type),
-                static (context, _) => AttributedType.From((TypeDeclarationSyntax)context.Node))
+        var aliased = found
+            .Where(static f => f.Other is not null)
+            .Select(static (f, _) => f.Other!)
             .Combine(globalAliases)
             .Where(static pair => pair.Right.Count > 0 && pair.Left.MayUse(pair.Right))
             .Select(static (pair, _) => pair.Left)
             .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => pair.Left.Find(pair.Right, cancellationToken) is { } found ? Describe(found.Model, found.Node, cancellationToken) : null)
+            .Select(static (pair, cancellationToken) => pair.Left.Find(pair.Right, cancellationToken) is { } at ? Describe(at.Model, at.Node, cancellationToken) : null)
             .Where(static type => type is not null);
 
         var types = marked.Collect()
             .Combine(aliased.Collect())
-            .Select(static (found, _) => InventoryEmitter.Merge(found.Left.Concat(found.Right)!));
+            .Select(static (all, _) => InventoryEmitter.Merge(all.Left.Concat(all.Right)!));
 
         var inventoryTypes = types.WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
@@ -180,6 +184,9 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.Months,
             rule.ReviewEveryYears);
     }
+
+    private static bool IsGlobalAlias(SyntaxNode node) =>
+        node is UsingDirectiveSyntax { Alias: not null } directive && !directive.GlobalKeyword.IsKind(SyntaxKind.None);
 
     private static InventoryType? Describe(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken) =>
         semanticModel.GetDeclaredSymbol(node, cancellationToken) is INamedTypeSymbol type &&
@@ -318,6 +325,9 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         _ => Rules.PayloadHoldsNoPersonalData,
     };
 }
+
+/// <summary>What the inventory's syntax provider found: a described declaration, an attributed one kept as syntax, or a global alias.</summary>
+internal sealed record Found(InventoryType? Type, AttributedType? Other, string? GlobalAlias);
 
 /// <summary>
 /// A type declaration carrying only attributes not named like a marker, as syntax-only facts: where it is and the
