@@ -209,7 +209,8 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
 
     /// <summary>
     /// Whether the declaration may carry a personal-data marker, from syntax alone: an attribute named like a marker on the
-    /// type, a member or a positional parameter; or any attribute there when a using alias in its file could name a marker.
+    /// type, a member or a positional parameter; or any attribute there when a using alias in its file could name a marker
+    /// or the type may derive from a class.
     /// </summary>
     internal static bool MayHoldPersonalData(TypeDeclarationSyntax type)
     {
@@ -237,8 +238,14 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         }
 
-        return HasAnyAttribute(type) && AliasInScope(type);
+        // Otherwise only an alias in scope could hide a marker, or a base class could hand the type personal members,
+        // a type-level marker or a marked property it overrides: the old any-attribute test is kept for those, so the
+        // inventory lists exactly the types it listed before (a derived type still needs an attribute of its own).
+        return HasAnyAttribute(type) && (AliasInScope(type) || MayHaveBaseClass(type));
     }
+
+    private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
+        type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
 
     private static bool HasMarker(SyntaxList<AttributeListSyntax> lists)
     {

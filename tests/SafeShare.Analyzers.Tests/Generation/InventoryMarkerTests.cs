@@ -101,6 +101,23 @@ public class InventoryMarkerTests
     }
 
     [Fact]
+    public void A_derived_type_with_other_attributes_keeps_its_inherited_entry()
+    {
+        const string derived = """
+            using SafeShare;
+            namespace Council.Domain
+            {
+                public class Person { [PersonalData] public string? Name { get; set; } }
+                [System.Serializable] public sealed class Carer : Person { public int Visits { get; set; } }
+                public sealed class Volunteer : Person { }
+            }
+            """;
+        var (driver, _, _) = GeneratorHost.Run(derived);
+        // As before: a derived type with an attribute of its own is described and lists what it inherits.
+        Assert.Equal(new[] { "Council.Domain.Carer", "Council.Domain.Person" }, InventoryNames(driver));
+    }
+
+    [Fact]
     public void Identity_markers_are_found()
     {
         const string identity = """
