@@ -123,7 +123,7 @@ public static class Program
             {
                 var run = GeneratorRunner.Run(codebase, safeShare);
                 generatorRuns.Add(run);
-                Console.WriteLine($"  rep {rep + 1} generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms  ({string.Join(", ", run.RerunOutputReasons.Select(r => $"{r.Key} {r.Value}"))})");
+                Console.WriteLine($"  rep {rep + 1} generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms (median of {run.RerunSamplesMs.Count}: {string.Join(" ", run.RerunSamplesMs.Select(r => r.ToString("F1")))})  tracked {run.TrackedFirstRunMs,8:F1} / {run.TrackedRerunMs,7:F2} ms  ({string.Join(", ", run.RerunOutputReasons.Select(r => $"{r.Key} {r.Value}"))})");
             }
 
             sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns));

@@ -16,6 +16,12 @@ public static class SafeShareGeneratorSteps
     /// <summary>Each partial type with [RetainUntil] parsed into a retention model.</summary>
     public const string Retention = "SafeShare.Retention";
 
+    /// <summary>
+    /// Each type declaration that may carry a personal-data marker, described (the semantic work of the inventory):
+    /// its entry, or null when it holds no personal data. Types with only other attributes never reach it.
+    /// </summary>
+    public const string DescribedTypes = "SafeShare.DescribedTypes";
+
     /// <summary>Every type holding personal data, merged and sorted.</summary>
     public const string InventoryTypes = "SafeShare.InventoryTypes";
 
@@ -75,20 +81,47 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
 
-        // Each type declaration carrying an attribute (on itself, a member, or a positional parameter, [property:]
-        // targets included) is described once. Describing the whole type for each marked member, as an
+        // Each type declaration carrying a personal-data marker (on itself, a member, or a positional parameter,
+        // [property:] targets included) is described once. Describing the whole type for each marked member, as an
         // attribute-driven provider per marker did, made a type with 10,000 members quadratic (fuzzing, issue 7).
-        var types = context.SyntaxProvider
+        // Markers are recognised by name first (MayHoldPersonalData), so that types with only other attributes
+        // ([Required], [JsonPropertyName], ...) cost no semantic work on any run; where a using alias in the file
+        // could hide a marker, any attribute counts. A global alias declared in another file cannot be seen from a
+        // declaration, so the other attributed types are kept as syntax-only facts, and only those whose attribute
+        // names match a global alias are described. One syntax provider finds all three kinds of node: each
+        // provider walks every node of every file on the first run.
+        var found = context.SyntaxProvider
             .CreateSyntaxProvider(
-                static (node, _) => node is TypeDeclarationSyntax type && HasAnyAttribute(type),
-                static (context, cancellationToken) =>
-                    context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is INamedTypeSymbol type &&
-                    SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is { } symbols
-                        ? InventoryParser.Describe(type, new Classification.DataClassification(symbols), cancellationToken)
-                        : null)
-            .Where(static type => type is not null)
+                static (node, _) => node is TypeDeclarationSyntax type ? HasAnyAttribute(type) : IsGlobalAlias(node),
+                static (context, cancellationToken) => context.Node switch
+                {
+                    TypeDeclarationSyntax type when MayHoldPersonalData(type) => new Found(Describe(context.SemanticModel, type, cancellationToken), null, null),
+                    TypeDeclarationSyntax type => new Found(null, AttributedType.From(type), null),
+                    _ => new Found(null, null, ((UsingDirectiveSyntax)context.Node).Alias!.Name.Identifier.ValueText),
+                });
+        var marked = found
+            .Where(static f => f.Other is null && f.GlobalAlias is null)
+            .Select(static (f, _) => f.Type)
+            .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
+            .Where(static type => type is not null);
+        var globalAliases = found
+            .Where(static f => f.GlobalAlias is not null)
+            .Select(static (f, _) => f.GlobalAlias!)
             .Collect()
-            .Select(static (found, _) => InventoryEmitter.Merge(found!));
+            .Select(static (names, _) => names.Distinct(System.StringComparer.Ordinal).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+        var aliased = found
+            .Where(static f => f.Other is not null)
+            .Select(static (f, _) => f.Other!)
+            .Combine(globalAliases)
+            .Where(static pair => pair.Right.Count > 0 && pair.Left.MayUse(pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => pair.Left.Find(pair.Right, cancellationToken) is { } at ? Describe(at.Model, at.Node, cancellationToken) : null)
+            .Where(static type => type is not null);
+
+        var types = marked.Collect()
+            .Combine(aliased.Collect())
+            .Select(static (all, _) => InventoryEmitter.Merge(all.Left.Concat(all.Right)!));
 
         var inventoryTypes = types.WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
@@ -152,6 +185,115 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.ReviewEveryYears);
     }
 
+    private static bool IsGlobalAlias(SyntaxNode node) =>
+        node is UsingDirectiveSyntax { Alias: not null } directive && !directive.GlobalKeyword.IsKind(SyntaxKind.None);
+
+    private static InventoryType? Describe(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken) =>
+        semanticModel.GetDeclaredSymbol(node, cancellationToken) is INamedTypeSymbol type &&
+        SafeShareSymbols.TryCreate(semanticModel.Compilation) is { } symbols
+            ? InventoryParser.Describe(type, new Classification.DataClassification(symbols), cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The simple names of the attributes that can make a type hold personal data (DataClassification.Read): SafeShare's
+    /// PersonalData, SpecialCategory and CriminalOffenceData, and ASP.NET Core Identity's PersonalData and
+    /// ProtectedPersonalData, with and without the suffix. Written qualified, a name is matched by its rightmost identifier.
+    /// </summary>
+    private static readonly System.Collections.Generic.HashSet<string> MarkerNames = new(System.StringComparer.Ordinal)
+    {
+        "PersonalData", "PersonalDataAttribute",
+        "SpecialCategory", "SpecialCategoryAttribute",
+        "CriminalOffenceData", "CriminalOffenceDataAttribute",
+        "ProtectedPersonalData", "ProtectedPersonalDataAttribute",
+    };
+
+    /// <summary>
+    /// Whether the declaration may carry a personal-data marker, from syntax alone: an attribute named like a marker on the
+    /// type, a member or a positional parameter; or any attribute there when a using alias in its file could name a marker
+    /// or the type may derive from a class.
+    /// </summary>
+    internal static bool MayHoldPersonalData(TypeDeclarationSyntax type)
+    {
+        if (HasMarker(type.AttributeLists))
+        {
+            return true;
+        }
+
+        if (type.ParameterList is { } parameters)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (HasMarker(parameter.AttributeLists))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is not BaseTypeDeclarationSyntax && HasMarker(member.AttributeLists))
+            {
+                return true;
+            }
+        }
+
+        // Otherwise only an alias in scope could hide a marker, or a base class could hand the type personal members,
+        // a type-level marker or a marked property it overrides: the old any-attribute test is kept for those, so the
+        // inventory lists exactly the types it listed before (a derived type still needs an attribute of its own).
+        return HasAnyAttribute(type) && (AliasInScope(type) || MayHaveBaseClass(type));
+    }
+
+    private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
+        type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
+
+    private static bool HasMarker(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (RightmostName(attribute.Name) is { } name && MarkerNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? RightmostName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
+    // A using alias (global ones included) in the file or an enclosing namespace: conservatively, any alias.
+    private static bool AliasInScope(SyntaxNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            var usings = parent switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasAnyAttribute(TypeDeclarationSyntax type)
     {
         if (type.AttributeLists.Count > 0 || (type.ParameterList?.Parameters.Any(p => p.AttributeLists.Count > 0) ?? false))
@@ -189,4 +331,86 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         DiagnosticIds.ShareHasNoPayload => Rules.ShareHasNoPayload,
         _ => Rules.PayloadHoldsNoPersonalData,
     };
+}
+
+/// <summary>What the inventory's syntax provider found: a described declaration, an attributed one kept as syntax, or a global alias.</summary>
+internal sealed record Found(InventoryType? Type, AttributedType? Other, string? GlobalAlias);
+
+/// <summary>
+/// A type declaration carrying only attributes not named like a marker, as syntax-only facts: where it is and the
+/// unqualified names of its attributes (the only way a global alias can be written as an attribute).
+/// </summary>
+internal sealed record AttributedType(string FilePath, int Position, EquatableArray<string> Names)
+{
+    public static AttributedType From(TypeDeclarationSyntax type)
+    {
+        var names = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
+        Add(names, type.AttributeLists);
+        foreach (var parameter in type.ParameterList?.Parameters ?? default)
+        {
+            Add(names, parameter.AttributeLists);
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is not BaseTypeDeclarationSyntax)
+            {
+                Add(names, member.AttributeLists);
+            }
+        }
+
+        return new AttributedType(type.SyntaxTree.FilePath, type.SpanStart, names.ToEquatableArray());
+    }
+
+    /// <summary>Whether an attribute may be written through one of the global aliases ([PD] binds PD or PDAttribute).</summary>
+    public bool MayUse(EquatableArray<string> aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            foreach (var name in Names)
+            {
+                if (alias == name || alias == name + "Attribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The declaration again, in the given compilation.</summary>
+    public (SemanticModel Model, TypeDeclarationSyntax Node)? Find(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath != FilePath)
+            {
+                continue;
+            }
+
+            var root = tree.GetRoot(cancellationToken);
+            if (Position < root.FullSpan.End &&
+                root.FindToken(Position).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.SpanStart == Position) is { } node)
+            {
+                return (compilation.GetSemanticModel(tree), node);
+            }
+        }
+
+        return null;
+    }
+
+    private static void Add(System.Collections.Generic.SortedSet<string> names, SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.Name is IdentifierNameSyntax or GenericNameSyntax)
+                {
+                    names.Add(((SimpleNameSyntax)attribute.Name).Identifier.ValueText);
+                }
+            }
+        }
+    }
 }

@@ -19,7 +19,7 @@ public class GeneratorPipelineTests
 {
     private static readonly string[] Steps =
     {
-        SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.InventoryTypes,
+        SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.DescribedTypes, SafeShareGeneratorSteps.InventoryTypes,
         SafeShareGeneratorSteps.InventoryShares, SafeShareGeneratorSteps.AssemblyName, SafeShareGeneratorSteps.Inventory,
     };
 
