@@ -30,20 +30,50 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
-            start.RegisterOperationAction(c => AnalyzeLiteral(c, symbols), OperationKind.Literal);
-            start.RegisterOperationAction(c => AnalyzeUtf8String(c, symbols), OperationKind.Utf8String);
-            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, symbols), OperationKind.InterpolatedString);
-            start.RegisterOperationAction(c => AnalyzeConcatenation(c, symbols), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            // One block action walks each code block's operations (in the driver's order) instead of seven
+            // operation actions: literals, binaries, invocations, creations and assignments are a large share of
+            // all operations, and each dispatch costs more than the type test that rejects most of them.
+            start.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
             start.RegisterSyntaxNodeAction(AnalyzeLambdaDefaults, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TransportSymbols symbols)
     {
-        var literal = context.Operation;
+        foreach (var block in context.OperationBlocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                switch (operation.Kind)
+                {
+                    case OperationKind.Literal:
+                        AnalyzeLiteral(context, operation, symbols);
+                        break;
+                    case OperationKind.Utf8String:
+                        AnalyzeUtf8String(context, (IUtf8StringOperation)operation, symbols);
+                        break;
+                    case OperationKind.InterpolatedString:
+                        AnalyzeInterpolatedString(context, (IInterpolatedStringOperation)operation, symbols);
+                        break;
+                    case OperationKind.Binary:
+                        AnalyzeConcatenation(context, operation, symbols);
+                        break;
+                    case OperationKind.ObjectCreation:
+                        AnalyzeObjectCreation(context, (IObjectCreationOperation)operation, symbols);
+                        break;
+                    case OperationKind.Invocation:
+                        AnalyzeInvocation(context, (IInvocationOperation)operation);
+                        break;
+                    case OperationKind.SimpleAssignment:
+                        AnalyzeSchemeAssignment(context, (ISimpleAssignmentOperation)operation, symbols);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeLiteral(OperationBlockAnalysisContext context, IOperation literal, TransportSymbols symbols)
+    {
         if (literal.ConstantValue.Value is not string value || !ClearTextAddress.MayContainScheme(value) ||
             literal.Parent is IInterpolatedStringTextOperation)
         {
@@ -64,18 +94,16 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         Check(context, literal, value, continues, symbols);
     }
 
-    private static void AnalyzeUtf8String(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeUtf8String(OperationBlockAnalysisContext context, IUtf8StringOperation utf8, TransportSymbols symbols)
     {
-        var utf8 = (IUtf8StringOperation)context.Operation;
         if (utf8.Value is { } value && ClearTextAddress.MayContainScheme(value))
         {
             Check(context, utf8, value, continues: false, symbols);
         }
     }
 
-    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeInterpolatedString(OperationBlockAnalysisContext context, IInterpolatedStringOperation interpolated, TransportSymbols symbols)
     {
-        var interpolated = (IInterpolatedStringOperation)context.Operation;
         if (interpolated.ConstantValue.Value is string whole)
         {
             if (ClearTextAddress.MayContainScheme(whole))
@@ -114,9 +142,9 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeConcatenation(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeConcatenation(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
     {
-        if (!IsConcatenation(context.Operation, out var concatenation))
+        if (!IsConcatenation(operation, out var concatenation))
         {
             return;
         }
@@ -160,9 +188,8 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeObjectCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeObjectCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, TransportSymbols symbols)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
         {
             return;
@@ -193,24 +220,23 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (NamesTelnet(type) && !IsInsideTelnetCode(context.ContainingSymbol))
+        if (NamesTelnet(type) && !IsInsideTelnetCode(context.OwningSymbol))
         {
             Report(context, creation.Syntax.GetLocation(), $"'{type.Name}'", "telnet");
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
     {
-        var method = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (NamesTelnet(method) && !IsInsideTelnetCode(context.ContainingSymbol))
+        var method = invocation.TargetMethod;
+        if (NamesTelnet(method) && !IsInsideTelnetCode(context.OwningSymbol))
         {
-            Report(context, context.Operation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
+            Report(context, invocation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
         }
     }
 
-    private static void AnalyzeSchemeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeSchemeAssignment(OperationBlockAnalysisContext context, ISimpleAssignmentOperation assignment, TransportSymbols symbols)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Scheme" } property &&
             TransportSymbols.Is(property.Property.ContainingType, symbols.UriBuilder) &&
             SchemeValue(assignment.Value, symbols) is { } scheme)
@@ -252,7 +278,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
+    private static void Check(OperationBlockAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
     {
         if (ClearTextAddress.Find(value, continues) is not { } scheme ||
             (scheme == "http" && IsIdentifier(operation, symbols)) ||
@@ -264,7 +290,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         Report(context, operation.Syntax.GetLocation(), $"'{Preview(value)}'", scheme);
     }
 
-    private static void Report(OperationAnalysisContext context, Location location, string what, string scheme) =>
+    private static void Report(OperationBlockAnalysisContext context, Location location, string what, string scheme) =>
         context.ReportDiagnostic(Create(location, what, scheme));
 
     private static void Report(SyntaxNodeAnalysisContext context, Location location, string what, string scheme) =>
