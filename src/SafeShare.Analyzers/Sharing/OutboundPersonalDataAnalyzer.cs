@@ -57,6 +57,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 switch (operation)
                 {
                     case IInvocationOperation invocation:

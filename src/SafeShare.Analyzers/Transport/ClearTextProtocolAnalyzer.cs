@@ -44,6 +44,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 switch (operation.Kind)
                 {
                     case OperationKind.Literal:
