@@ -25,14 +25,35 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
-        context.RegisterOperationAction(AnalyzeBuilderAssignment, OperationKind.SimpleAssignment);
+        // One block action walks each code block (driver order) instead of an action on every literal and
+        // every assignment of the program.
+        context.RegisterOperationBlockAction(AnalyzeBlock);
         context.RegisterAdditionalFileAction(AnalyzeAppSettings);
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
-        var literal = context.Operation;
+        foreach (var block in context.OperationBlocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                switch (operation.Kind)
+                {
+                    case OperationKind.Literal:
+                        AnalyzeLiteral(context, operation);
+                        break;
+                    case OperationKind.SimpleAssignment:
+                        AnalyzeBuilderAssignment(context, operation);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeLiteral(OperationBlockAnalysisContext context, IOperation operation)
+    {
+        var literal = operation;
         if (literal.ConstantValue.Value is not string value || !ConnectionStringSettings.MayContainSetting(value))
         {
             return;
@@ -48,9 +69,9 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeBuilderAssignment(OperationAnalysisContext context)
+    private static void AnalyzeBuilderAssignment(OperationBlockAnalysisContext context, IOperation operation)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var assignment = (ISimpleAssignmentOperation)operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property } ||
             property.Name is not ("Encrypt" or "TrustServerCertificate" or "SslMode") ||
             !IsConnectionStringBuilder(property.ContainingType))
