@@ -38,53 +38,30 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             }
 
             var apis = new OutboundApis(symbols, new PersonalDataTypes(new DataClassification(symbols.Core)));
-            // One block action per method walks its operations with cheap filters (the walk the driver does for
-            // operation actions, without a start action, three registrations and their dispatch per method);
-            // the method is read as a whole, and its [Share] attributes looked at, only when something might send.
-            start.RegisterOperationBlockAction(c => Analyze(c, symbols, apis));
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is not IMethodSymbol owner)
+                {
+                    return;
+                }
+
+                // Cheap per-operation filters collect what might send; the method is read as a whole only when something does.
+                var candidates = new Candidates(DeclaredShares.RecordsShare(owner, symbols));
+                block.RegisterOperationAction(c => candidates.OnInvocation((IInvocationOperation)c.Operation, apis), OperationKind.Invocation);
+                block.RegisterOperationAction(c => candidates.OnCreation((IObjectCreationOperation)c.Operation, apis), OperationKind.ObjectCreation);
+                block.RegisterOperationAction(c => candidates.OnAssignment((ISimpleAssignmentOperation)c.Operation, apis), OperationKind.SimpleAssignment);
+                block.RegisterOperationBlockEndAction(c => Report(c, candidates, apis));
+            });
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, SharingSymbols symbols, OutboundApis apis)
-    {
-        if (context.OwningSymbol is not IMethodSymbol owner)
-        {
-            return;
-        }
-
-        var candidates = new Candidates();
-        foreach (var block in context.OperationBlocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
-                        candidates.OnInvocation(invocation, apis);
-                        break;
-                    case IObjectCreationOperation creation:
-                        candidates.OnCreation(creation, apis);
-                        break;
-                    case ISimpleAssignmentOperation assignment:
-                        candidates.OnAssignment(assignment, apis);
-                        break;
-                }
-            }
-        }
-
-        if (candidates.IsEmpty)
-        {
-            return;
-        }
-
-        Report(context, candidates, DeclaredShares.RecordsShare(owner, symbols), apis);
-    }
-
-    private static void Report(OperationBlockAnalysisContext context, Candidates candidates, bool ownerRecordsShare, OutboundApis apis)
+    private static void Report(OperationBlockAnalysisContext context, Candidates candidates, OutboundApis apis)
     {
         var (sends, carriers, recordsShare) = candidates.Take();
-        recordsShare |= ownerRecordsShare;
+        if (sends.Count == 0 && carriers.Count == 0)
+        {
+            return;
+        }
 
         var flow = new MethodFlow(context.OperationBlocks);
         var channel = new ClearTextChannel(apis, flow);
@@ -224,28 +201,37 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         _ => carrier.Syntax.ToString(),
     };
 
-    /// <summary>What the walk of one method found (a single thread: no gate, no copies).</summary>
+    /// <summary>What the operation actions of one method found; read once at the end of the method.</summary>
     private sealed class Candidates
     {
-        private List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)>? _sends;
-        private List<IOperation>? _carriers;
+        private readonly object _gate = new();
+        private readonly List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> _sends = new();
+        private readonly List<IOperation> _carriers = new();
         private bool _recordsShare;
 
-        public bool IsEmpty => _sends is null && _carriers is null;
+        public Candidates(bool recordsShare) => _recordsShare = recordsShare;
 
         public void OnInvocation(IInvocationOperation invocation, OutboundApis apis)
         {
             var method = invocation.TargetMethod;
             if (DeclaredShares.RecordsShare(method, apis.Symbols))
             {
-                _recordsShare = true;
+                lock (_gate)
+                {
+                    _recordsShare = true;
+                }
+
                 return;
             }
 
             var kind = apis.SinkOf(invocation);
             if (kind != OutboundApis.SinkKind.None)
             {
-                (_sends ??= new()).Add((invocation, kind));
+                lock (_gate)
+                {
+                    _sends.Add((invocation, kind));
+                }
+
                 return;
             }
 
@@ -254,7 +240,10 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 : null;
             if (apis.KindOf(method) == OutboundApis.ValueKind.Carrier || (method.Name is "Add" && apis.IsCarrier(into?.Type)))
             {
-                (_carriers ??= new()).Add(invocation);
+                lock (_gate)
+                {
+                    _carriers.Add(invocation);
+                }
             }
         }
 
@@ -262,7 +251,10 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         {
             if (apis.IsCarrier(creation.Type))
             {
-                (_carriers ??= new()).Add(creation);
+                lock (_gate)
+                {
+                    _carriers.Add(creation);
+                }
             }
         }
 
@@ -271,13 +263,19 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             // Object-initializer assignments belong to their creation.
             if (assignment.Target is IMemberReferenceOperation { Instance: { } instance and not IInstanceReferenceOperation } && apis.IsCarrier(instance.Type))
             {
-                (_carriers ??= new()).Add(assignment);
+                lock (_gate)
+                {
+                    _carriers.Add(assignment);
+                }
             }
         }
 
         public (List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends, List<IOperation> Carriers, bool RecordsShare) Take()
         {
-            return (_sends ?? new(), _carriers ?? new(), _recordsShare);
+            lock (_gate)
+            {
+                return (_sends.ToList(), _carriers.ToList(), _recordsShare);
+            }
         }
     }
 }

@@ -44,10 +44,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
             // A callee's sink can be reached from several callers; report it once.
             var reportedInCallees = new ConcurrentDictionary<Location, bool>();
-            // One block action walks each code block's operations (in the driver's order) instead of operation
-            // actions on every argument, assignment and delegate creation of the program: the type test that
-            // rejects almost all of them costs less than the driver's dispatch of each.
-            start.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols, reportedInCallees));
+            start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols), OperationKind.DelegateCreation);
             if (symbols.HttpClientHandler is not null)
             {
                 // Property references are everywhere; this one is written by name. A file is read only when its
@@ -55,34 +52,16 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
                 start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols));
             }
 
+            start.RegisterOperationAction(
+                c => AnalyzeAssignment(c, symbols),
+                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.EventAssignment);
+            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reportedInCallees), OperationKind.Argument);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<Location, bool> reportedInCallees)
+    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        foreach (var block in context.OperationBlocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                switch (operation.Kind)
-                {
-                    case OperationKind.DelegateCreation:
-                        AnalyzeDelegateCreation(context, (IDelegateCreationOperation)operation, symbols);
-                        break;
-                    case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.EventAssignment:
-                        AnalyzeAssignment(context, operation, symbols);
-                        break;
-                    case OperationKind.Argument:
-                        AnalyzeArgument(context, (IArgumentOperation)operation, symbols, reportedInCallees);
-                        break;
-                }
-            }
-        }
-    }
-
-    private static void AnalyzeDelegateCreation(OperationBlockAnalysisContext context, IDelegateCreationOperation creation, TransportSymbols symbols)
-    {
+        var creation = (IDelegateCreationOperation)context.Operation;
         if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
         {
             var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
@@ -141,9 +120,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         report(Diagnostic.Create(Rules.CertificateValidationDisabled, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator));
     }
 
-    private static void AnalyzeAssignment(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        var (target, value) = operation switch
+        var (target, value) = context.Operation switch
         {
             ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => (compound.Target, compound.Value),
@@ -158,8 +137,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         CheckSink(context, value, symbols);
     }
 
-    private static void AnalyzeArgument(OperationBlockAnalysisContext context, IArgumentOperation argument, TransportSymbols symbols, ConcurrentDictionary<Location, bool> reportedInCallees)
+    private static void AnalyzeArgument(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<Location, bool> reportedInCallees)
     {
+        var argument = (IArgumentOperation)context.Operation;
         if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !symbols.IsCertificateValidator(parameter.Type))
         {
             return;
@@ -193,7 +173,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports a value flowing into a certificate check when it accepts everything; true when it does.</summary>
-    private static bool CheckSink(OperationBlockAnalysisContext context, IOperation value, TransportSymbols symbols)
+    private static bool CheckSink(OperationAnalysisContext context, IOperation value, TransportSymbols symbols)
     {
         var unwrapped = Unwrap(value);
         if (!Resolve(unwrapped, symbols, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
@@ -210,7 +190,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    private static void Report(OperationBlockAnalysisContext context, Location location, string what) =>
+    private static void Report(OperationAnalysisContext context, Location location, string what) =>
         context.ReportDiagnostic(Diagnostic.Create(Rules.CertificateValidationDisabled, location, what));
 
     /// <summary>Does this value, followed through locals, fields and returning methods, accept every certificate?</summary>

@@ -30,51 +30,20 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
-            // One block action walks each code block's operations (in the driver's order) instead of seven
-            // operation actions: literals, binaries, invocations, creations and assignments are a large share of
-            // all operations, and each dispatch costs more than the type test that rejects most of them.
-            start.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, symbols), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeUtf8String(c, symbols), OperationKind.Utf8String);
+            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, symbols), OperationKind.InterpolatedString);
+            start.RegisterOperationAction(c => AnalyzeConcatenation(c, symbols), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
             start.RegisterSyntaxNodeAction(AnalyzeLambdaDefaults, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeLiteral(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        foreach (var block in context.OperationBlocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                switch (operation.Kind)
-                {
-                    case OperationKind.Literal:
-                        AnalyzeLiteral(context, operation, symbols);
-                        break;
-                    case OperationKind.Utf8String:
-                        AnalyzeUtf8String(context, (IUtf8StringOperation)operation, symbols);
-                        break;
-                    case OperationKind.InterpolatedString:
-                        AnalyzeInterpolatedString(context, (IInterpolatedStringOperation)operation, symbols);
-                        break;
-                    case OperationKind.Binary:
-                        AnalyzeConcatenation(context, operation, symbols);
-                        break;
-                    case OperationKind.ObjectCreation:
-                        AnalyzeObjectCreation(context, (IObjectCreationOperation)operation, symbols);
-                        break;
-                    case OperationKind.Invocation:
-                        AnalyzeInvocation(context, (IInvocationOperation)operation);
-                        break;
-                    case OperationKind.SimpleAssignment:
-                        AnalyzeSchemeAssignment(context, (ISimpleAssignmentOperation)operation, symbols);
-                        break;
-                }
-            }
-        }
-    }
-
-    private static void AnalyzeLiteral(OperationBlockAnalysisContext context, IOperation literal, TransportSymbols symbols)
-    {
+        var literal = context.Operation;
         if (literal.ConstantValue.Value is not string value || !ClearTextAddress.MayContainScheme(value) ||
             literal.Parent is IInterpolatedStringTextOperation)
         {
@@ -95,16 +64,18 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         Check(context, literal, value, continues, symbols);
     }
 
-    private static void AnalyzeUtf8String(OperationBlockAnalysisContext context, IUtf8StringOperation utf8, TransportSymbols symbols)
+    private static void AnalyzeUtf8String(OperationAnalysisContext context, TransportSymbols symbols)
     {
+        var utf8 = (IUtf8StringOperation)context.Operation;
         if (utf8.Value is { } value && ClearTextAddress.MayContainScheme(value))
         {
             Check(context, utf8, value, continues: false, symbols);
         }
     }
 
-    private static void AnalyzeInterpolatedString(OperationBlockAnalysisContext context, IInterpolatedStringOperation interpolated, TransportSymbols symbols)
+    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, TransportSymbols symbols)
     {
+        var interpolated = (IInterpolatedStringOperation)context.Operation;
         if (interpolated.ConstantValue.Value is string whole)
         {
             if (ClearTextAddress.MayContainScheme(whole))
@@ -143,9 +114,9 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeConcatenation(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
+    private static void AnalyzeConcatenation(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        if (!IsConcatenation(operation, out var concatenation))
+        if (!IsConcatenation(context.Operation, out var concatenation))
         {
             return;
         }
@@ -189,8 +160,9 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeObjectCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, TransportSymbols symbols)
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, TransportSymbols symbols)
     {
+        var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
         {
             return;
@@ -221,23 +193,24 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (NamesTelnet(type) && !IsInsideTelnetCode(context.OwningSymbol))
+        if (NamesTelnet(type) && !IsInsideTelnetCode(context.ContainingSymbol))
         {
             Report(context, creation.Syntax.GetLocation(), $"'{type.Name}'", "telnet");
         }
     }
 
-    private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
-        var method = invocation.TargetMethod;
-        if (NamesTelnet(method) && !IsInsideTelnetCode(context.OwningSymbol))
+        var method = ((IInvocationOperation)context.Operation).TargetMethod;
+        if (NamesTelnet(method) && !IsInsideTelnetCode(context.ContainingSymbol))
         {
-            Report(context, invocation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
+            Report(context, context.Operation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
         }
     }
 
-    private static void AnalyzeSchemeAssignment(OperationBlockAnalysisContext context, ISimpleAssignmentOperation assignment, TransportSymbols symbols)
+    private static void AnalyzeSchemeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
     {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Scheme" } property &&
             TransportSymbols.Is(property.Property.ContainingType, symbols.UriBuilder) &&
             SchemeValue(assignment.Value, symbols) is { } scheme)
@@ -279,7 +252,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationBlockAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
+    private static void Check(OperationAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
     {
         if (ClearTextAddress.Find(value, continues) is not { } scheme ||
             (scheme == "http" && IsIdentifier(operation, symbols)) ||
@@ -291,7 +264,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         Report(context, operation.Syntax.GetLocation(), $"'{Preview(value)}'", scheme);
     }
 
-    private static void Report(OperationBlockAnalysisContext context, Location location, string what, string scheme) =>
+    private static void Report(OperationAnalysisContext context, Location location, string what, string scheme) =>
         context.ReportDiagnostic(Create(location, what, scheme));
 
     private static void Report(SyntaxNodeAnalysisContext context, Location location, string what, string scheme) =>

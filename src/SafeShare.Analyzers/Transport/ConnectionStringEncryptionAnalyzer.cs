@@ -25,35 +25,14 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        // One block action walks each code block (driver order) instead of an action on every literal and
-        // every assignment of the program.
-        context.RegisterOperationBlockAction(AnalyzeBlock);
+        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        context.RegisterOperationAction(AnalyzeBuilderAssignment, OperationKind.SimpleAssignment);
         context.RegisterAdditionalFileAction(AnalyzeAppSettings);
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+    private static void AnalyzeLiteral(OperationAnalysisContext context)
     {
-        foreach (var block in context.OperationBlocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                switch (operation.Kind)
-                {
-                    case OperationKind.Literal:
-                        AnalyzeLiteral(context, operation);
-                        break;
-                    case OperationKind.SimpleAssignment:
-                        AnalyzeBuilderAssignment(context, operation);
-                        break;
-                }
-            }
-        }
-    }
-
-    private static void AnalyzeLiteral(OperationBlockAnalysisContext context, IOperation operation)
-    {
-        var literal = operation;
+        var literal = context.Operation;
         if (literal.ConstantValue.Value is not string value || !ConnectionStringSettings.MayContainSetting(value))
         {
             return;
@@ -69,9 +48,9 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeBuilderAssignment(OperationBlockAnalysisContext context, IOperation operation)
+    private static void AnalyzeBuilderAssignment(OperationAnalysisContext context)
     {
-        var assignment = (ISimpleAssignmentOperation)operation;
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property } ||
             property.Name is not ("Encrypt" or "TrustServerCertificate" or "SslMode") ||
             !IsConnectionStringBuilder(property.ContainingType))

@@ -36,51 +36,33 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
-            // One block action walks each code block (driver order) instead of actions on every object creation,
-            // assignment, invocation and field reference of the program.
-            start.RegisterOperationBlockAction(c => AnalyzeBlock(c, symbols));
+            if (symbols.SmtpClient is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeSmtpClientCreation(c, symbols), OperationKind.ObjectCreation);
+            }
+
+            if (symbols.SmtpClient is not null || symbols.FtpWebRequest is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeEnableSslAssignment(c, symbols), OperationKind.SimpleAssignment);
+            }
+
+            if (symbols.FtpWebRequest is not null && symbols.WebRequest is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeFtpRequestCreation(c, symbols), OperationKind.Invocation);
+            }
+
+            // MailKit: matched by name, so no package reference is needed.
+            start.RegisterOperationAction(AnalyzeMailKitConnect, OperationKind.Invocation);
+            if (symbols.SecureSocketOptions is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeSecureSocketOptions(c, symbols), OperationKind.FieldReference);
+            }
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeSmtpClientCreation(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        var smtp = symbols.SmtpClient is not null;
-        var enableSsl = symbols.SmtpClient is not null || symbols.FtpWebRequest is not null;
-        var ftp = symbols.FtpWebRequest is not null && symbols.WebRequest is not null;
-        var secureSocketOptions = symbols.SecureSocketOptions is not null;
-        foreach (var block in context.OperationBlocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                switch (operation.Kind)
-                {
-                    case OperationKind.ObjectCreation when smtp:
-                        AnalyzeSmtpClientCreation(context, operation, symbols);
-                        break;
-                    case OperationKind.SimpleAssignment when enableSsl:
-                        AnalyzeEnableSslAssignment(context, operation, symbols);
-                        break;
-                    case OperationKind.Invocation:
-                        if (ftp)
-                        {
-                            AnalyzeFtpRequestCreation(context, operation, symbols);
-                        }
-
-                        // MailKit: matched by name, so no package reference is needed.
-                        AnalyzeMailKitConnect(context, operation);
-                        break;
-                    case OperationKind.FieldReference when secureSocketOptions:
-                        AnalyzeSecureSocketOptions(context, operation, symbols);
-                        break;
-                }
-            }
-        }
-    }
-
-    private static void AnalyzeSmtpClientCreation(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
-    {
-        var creation = (IObjectCreationOperation)operation;
+        var creation = (IObjectCreationOperation)context.Operation;
         if (!TransportSymbols.IsOrDerives(creation.Type, symbols.SmtpClient))
         {
             return;
@@ -102,10 +84,10 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeFtpRequestCreation(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
+    private static void AnalyzeFtpRequestCreation(OperationAnalysisContext context, TransportSymbols symbols)
     {
         // (FtpWebRequest)WebRequest.Create("ftp://..."): the usual way an FtpWebRequest is made.
-        var invocation = (IInvocationOperation)operation;
+        var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name is not ("Create" or "CreateDefault") ||
             !TransportSymbols.Is(invocation.TargetMethod.ContainingType, symbols.WebRequest) ||
             invocation.Parent is not IConversionOperation cast || !TransportSymbols.IsOrDerives(cast.Type, symbols.FtpWebRequest))
@@ -127,9 +109,9 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeEnableSslAssignment(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
+    private static void AnalyzeEnableSslAssignment(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        var assignment = (ISimpleAssignmentOperation)operation;
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: EnableSsl } property ||
             !(TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.SmtpClient) || TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.FtpWebRequest)) ||
             assignment.Parent is IObjectOrCollectionInitializerOperation ||
@@ -148,9 +130,9 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         Report(context, assignment.Syntax.GetLocation(), $"EnableSsl = false sends {name} traffic in clear text; set it to true", FixValue);
     }
 
-    private static void AnalyzeSecureSocketOptions(OperationBlockAnalysisContext context, IOperation operation, TransportSymbols symbols)
+    private static void AnalyzeSecureSocketOptions(OperationAnalysisContext context, TransportSymbols symbols)
     {
-        var reference = (IFieldReferenceOperation)operation;
+        var reference = (IFieldReferenceOperation)context.Operation;
         if (reference.Field.Name != "None" || !TransportSymbols.Is(reference.Field.ContainingType, symbols.SecureSocketOptions))
         {
             return;
@@ -170,9 +152,9 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         Report(context, reference.Syntax.GetLocation(), "SecureSocketOptions.None connects to the mail server without TLS; use SecureSocketOptions.SslOnConnect or StartTls", fix: null);
     }
 
-    private static void AnalyzeMailKitConnect(OperationBlockAnalysisContext context, IOperation operation)
+    private static void AnalyzeMailKitConnect(OperationAnalysisContext context)
     {
-        var invocation = (IInvocationOperation)operation;
+        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name is not ("Connect" or "ConnectAsync") || method.ContainingNamespace?.ToDisplayString().StartsWith("MailKit", System.StringComparison.Ordinal) != true)
         {
@@ -188,7 +170,7 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationBlockAnalysisContext context, Location location, string message, string? fix)
+    private static void Report(OperationAnalysisContext context, Location location, string message, string? fix)
     {
         var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
         context.ReportDiagnostic(Diagnostic.Create(Rules.MailOrFileTransferWithoutTls, location, properties, message));
