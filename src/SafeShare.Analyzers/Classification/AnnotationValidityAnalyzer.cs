@@ -34,13 +34,17 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(
-                c =>
+            // The type's event comes before its members are complete: reading their attributes in a
+            // symbol action binds them on the analyzer's clock. At the symbol's end the compiler has
+            // bound them already, so the attributes are read, not bound. Types with no attribute in
+            // their source (most of a codebase) register nothing.
+            start.RegisterSymbolStartAction(
+                s =>
                 {
-                    var type = (INamedTypeSymbol)c.Symbol;
-                    if (AnnotationSites.MayHoldAnnotations(type, c.CancellationToken))
+                    var type = (INamedTypeSymbol)s.Symbol;
+                    if (AnnotationSites.MayHoldAnnotations(type, s.CancellationToken))
                     {
-                        AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken));
+                        s.RegisterSymbolEndAction(c => AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken)));
                     }
                 },
                 SymbolKind.NamedType);
@@ -72,10 +76,20 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var name = attributeType.Name.EndsWith("Attribute", StringComparison.Ordinal)
-            ? attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)
-            : attributeType.Name;
-        var on = $"[{name}] on '{DataClassification.DisplayName(target)}'";
+        // "[Name] on 'Type.Member'" is only written when something is reported (most attributes are fine).
+        string? onText = null;
+        string On()
+        {
+            if (onText is null)
+            {
+                var name = attributeType.Name.EndsWith("Attribute", StringComparison.Ordinal)
+                    ? attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)
+                    : attributeType.Name;
+                onText = $"[{name}] on '{DataClassification.DisplayName(target)}'";
+            }
+
+            return onText;
+        }
 
         void Report(string message, string? namedArgument = null, int constructorIndex = -1) =>
             report(Diagnostic.Create(Rules.InvalidAnnotation, ArgumentLocation(attribute, namedArgument, constructorIndex, cancellationToken), message));
@@ -85,7 +99,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
         {
             if (UndefinedEnumValue(attribute.ConstructorArguments[i]) is { } message)
             {
-                Report($"{on}: {message}", constructorIndex: i);
+                Report($"{On()}: {message}", constructorIndex: i);
             }
         }
 
@@ -93,11 +107,11 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
         {
             if (UndefinedEnumValue(pair.Value) is { } message)
             {
-                Report($"{on}: {pair.Key} {message}", pair.Key);
+                Report($"{On()}: {pair.Key} {message}", pair.Key);
             }
             else if (Array.IndexOf(TextArguments, pair.Key) >= 0 && pair.Value.Kind == TypedConstantKind.Primitive && string.IsNullOrWhiteSpace(pair.Value.Value as string))
             {
-                Report($"{on} has an empty {pair.Key}; {Example(pair.Key)}, or leave {pair.Key} out", pair.Key);
+                Report($"{On()} has an empty {pair.Key}; {Example(pair.Key)}, or leave {pair.Key} out", pair.Key);
             }
         }
 
@@ -110,15 +124,15 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
 
         if (SafeShareSymbols.Is(attribute, symbols.RetainUntil) && target is INamedTypeSymbol type)
         {
-            CheckRetention(attribute, type, symbols, on, Report);
+            CheckRetention(attribute, type, symbols, On, Report);
         }
     }
 
-    private static void CheckRetention(AttributeData attribute, INamedTypeSymbol type, SafeShareSymbols symbols, string on, Action<string, string?, int> report)
+    private static void CheckRetention(AttributeData attribute, INamedTypeSymbol type, SafeShareSymbols symbols, Func<string> onText, Action<string, string?, int> report)
     {
-        var dateMembers = DateMembers(type, symbols).ToList();
-        var example = dateMembers.Count > 0
-            ? $"e.g. [RetainUntil(nameof({dateMembers[0].Name}), Years = 6)]"
+        // The example and the "[RetainUntil] on 'Type'" text are only needed for a message.
+        string Example() => FirstDateMember(type, symbols) is { } first
+            ? $"e.g. [RetainUntil(nameof({first.Name}), Years = 6)]"
             : "e.g. add a DateOnly member such as CaseClosedOn and write [RetainUntil(nameof(CaseClosedOn), Years = 6)]";
         var anchorArgument = DataClassification.ConstructorArgument(attribute, 0);
         if (anchorArgument.Kind == TypedConstantKind.Primitive || anchorArgument.IsNull)
@@ -126,16 +140,16 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             var anchor = anchorArgument.Value as string;
             if (string.IsNullOrWhiteSpace(anchor))
             {
-                report($"{on} names no anchor member; name the date the retention period runs from, {example}", null, 0);
+                report($"{onText()} names no anchor member; name the date the retention period runs from, {Example()}", null, 0);
             }
             else if (FindMember(type, anchor!) is not { } member)
             {
-                report($"{on} names '{anchor}', which is not a member of '{type.Name}'; name one of its date members, {example}", null, 0);
+                report($"{onText()} names '{anchor}', which is not a member of '{type.Name}'; name one of its date members, {Example()}", null, 0);
             }
             else if (!symbols.IsDate(member is IPropertySymbol p ? p.Type : member is IFieldSymbol f ? f.Type : null))
             {
                 var memberType = member is IPropertySymbol p2 ? p2.Type.ToDisplayString() : member is IFieldSymbol f2 ? f2.Type.ToDisplayString() : member.Kind.ToString().ToLowerInvariant();
-                report($"{on} names '{anchor}', which is a {memberType}, not a date; name a DateOnly, DateTime or DateTimeOffset member, {example}", null, 0);
+                report($"{onText()} names '{anchor}', which is a {memberType}, not a date; name a DateOnly, DateTime or DateTimeOffset member, {Example()}", null, 0);
             }
         }
 
@@ -143,29 +157,29 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
         var months = DataClassification.NamedArgument(attribute, "Months").Value as int? ?? 0;
         if (years < 0)
         {
-            report($"{on} has Years = {years}; a retention period cannot be negative, e.g. Years = 6", "Years", -1);
+            report($"{onText()} has Years = {years}; a retention period cannot be negative, e.g. Years = 6", "Years", -1);
         }
 
         if (months < 0)
         {
-            report($"{on} has Months = {months}; a retention period cannot be negative, e.g. Months = 6", "Months", -1);
+            report($"{onText()} has Months = {months}; a retention period cannot be negative, e.g. Months = 6", "Months", -1);
         }
 
         var review = DataClassification.NamedArgument(attribute, "ReviewEveryYears").Value as int? ?? 0;
         if (review < 0)
         {
-            report($"{on} has ReviewEveryYears = {review}; use a positive number of years, or 0 for no scheduled review", "ReviewEveryYears", -1);
+            report($"{onText()} has ReviewEveryYears = {review}; use a positive number of years, or 0 for no scheduled review", "ReviewEveryYears", -1);
         }
 
         // Seed 004 §4 allows records kept indefinitely in rare cases, if reviewed at regular intervals:
         // no period is valid only with a scheduled review.
         if (years == 0 && months == 0 && review <= 0)
         {
-            report($"{on} has no retention period; set Years and/or Months to how long the record is kept after the anchor date, e.g. Years = 6, or ReviewEveryYears for a record kept under regular review", null, -1);
+            report($"{onText()} has no retention period; set Years and/or Months to how long the record is kept after the anchor date, e.g. Years = 6, or ReviewEveryYears for a record kept under regular review", null, -1);
         }
     }
 
-    private static IEnumerable<ISymbol> DateMembers(INamedTypeSymbol type, SafeShareSymbols symbols)
+    private static ISymbol? FirstDateMember(INamedTypeSymbol type, SafeShareSymbols symbols)
     {
         for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
         {
@@ -174,10 +188,12 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                 if ((member is IPropertySymbol { IsIndexer: false } property && symbols.IsDate(property.Type)) ||
                     (member is IFieldSymbol { IsImplicitlyDeclared: false } field && symbols.IsDate(field.Type)))
                 {
-                    yield return member;
+                    return member;
                 }
             }
         }
+
+        return null;
     }
 
     private static ISymbol? FindMember(INamedTypeSymbol type, string name)
@@ -203,16 +219,20 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        var members = enumType.GetMembers();
+        foreach (var member in members)
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value))
+            {
+                return null;
+            }
+        }
+
         var names = new List<string>();
-        foreach (var member in enumType.GetMembers())
+        foreach (var member in members)
         {
             if (member is IFieldSymbol { HasConstantValue: true } field)
             {
-                if (Equals(field.ConstantValue, constant.Value))
-                {
-                    return null;
-                }
-
                 names.Add(field.Name);
             }
         }

@@ -27,18 +27,22 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols);
-            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+            // Members are read at the type's end, when the compiler has bound their attributes (see AnnotationValidityAnalyzer).
+            start.RegisterSymbolStartAction(
+                s =>
+                {
+                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.CancellationToken))
+                    {
+                        s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-
-        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
-        {
-            return;
-        }
         Check(context, classification, type, classification.ReadOwn(type));
         foreach (var member in classification.DeclaredDataMembers(type))
         {

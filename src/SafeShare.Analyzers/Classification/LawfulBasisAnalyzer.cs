@@ -28,22 +28,23 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols);
-            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+            // Members are read at the type's end, when the compiler has bound their attributes (see AnnotationValidityAnalyzer).
+            start.RegisterSymbolStartAction(
+                s =>
+                {
+                    var type = (INamedTypeSymbol)s.Symbol;
+                    if (type.Locations.Length > 0 && type.Locations[0].IsInSource && AnnotationSites.MayHoldAnnotations(type, s.CancellationToken))
+                    {
+                        s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-
-        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
-        {
-            return;
-        }
-        if (type.Locations.Length == 0 || !type.Locations[0].IsInSource)
-        {
-            return;
-        }
 
         // A type-level basis, or one on an enclosing or base type or the assembly, covers every member.
         var typeBasis = classification.ResolveLawfulBasis(type);

@@ -28,20 +28,27 @@ public sealed class RetentionAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols);
-            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+            // Checked from syntax first (most types carry no attribute, nor do their bases); members are read
+            // at the type's end, when the compiler has bound their attributes (see AnnotationValidityAnalyzer).
+            start.RegisterSymbolStartAction(
+                s =>
+                {
+                    var type = (INamedTypeSymbol)s.Symbol;
+                    if (type.TypeKind is (TypeKind.Class or TypeKind.Struct) && !type.IsAbstract && !type.IsStatic &&
+                        type.Locations.Length > 0 && type.Locations[0].IsInSource &&
+                        AnnotationSites.MayHoldAnnotationsOrInherit(type, s.CancellationToken))
+                    {
+                        s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic ||
-            type.Locations.Length == 0 || !type.Locations[0].IsInSource || HasRetention(type, classification.Symbols))
-        {
-            return;
-        }
-
-        if (!AnnotationSites.MayHoldAnnotationsOrInherit(type, context.CancellationToken) || !HoldsPersonalData(type, classification))
+        if (HasRetention(type, classification.Symbols) || !HoldsPersonalData(type, classification))
         {
             return;
         }

@@ -32,7 +32,16 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols);
-            start.RegisterSymbolAction(c => AnalyzeType(c, classification), SymbolKind.NamedType);
+            // Members are read at the type's end, when the compiler has bound their attributes (see AnnotationValidityAnalyzer).
+            start.RegisterSymbolStartAction(
+                s =>
+                {
+                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.CancellationToken))
+                    {
+                        s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
+                    }
+                },
+                SymbolKind.NamedType);
             start.RegisterSyntaxTreeAction(c => AnalyzeAssemblyAttributes(c, symbols));
         });
     }
@@ -40,11 +49,6 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, DataClassification classification)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-
-        if (!AnnotationSites.MayHoldAnnotations(type, context.CancellationToken))
-        {
-            return;
-        }
         ReportIfNoCondition(context, classification, type, classification.ReadOwn(type));
         foreach (var member in classification.DeclaredDataMembers(type))
         {

@@ -45,7 +45,13 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             // A callee's sink can be reached from several callers; report it once.
             var reportedInCallees = new ConcurrentDictionary<Location, bool>();
             start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols), OperationKind.DelegateCreation);
-            start.RegisterOperationAction(c => AnalyzeDangerousValidator(c, symbols), OperationKind.PropertyReference);
+            if (symbols.HttpClientHandler is not null)
+            {
+                // Property references are everywhere; this one is written by name. A file is read only when its
+                // text holds the name (or a unicode escape, which could spell it).
+                start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols));
+            }
+
             start.RegisterOperationAction(
                 c => AnalyzeAssignment(c, symbols),
                 OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.EventAssignment);
@@ -63,9 +69,38 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeDangerousValidator(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols)
     {
-        var reference = (IPropertyReferenceOperation)context.Operation;
+        var model = context.SemanticModel;
+        var tree = model.SyntaxTree;
+        if (!MayNameDangerousValidator(tree.GetText(context.CancellationToken).ToString()))
+        {
+            return;
+        }
+
+        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != DangerousValidator || token.Parent is not IdentifierNameSyntax name)
+            {
+                continue;
+            }
+
+            // The operation is on the member access when the name is its right-hand side.
+            SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference)
+            {
+                AnalyzeDangerousValidator(reference, symbols, context.ReportDiagnostic);
+            }
+        }
+    }
+
+    private static bool MayNameDangerousValidator(string text) =>
+        text.IndexOf(DangerousValidator, System.StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("\\u", System.StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("\\U", System.StringComparison.Ordinal) >= 0;
+
+    private static void AnalyzeDangerousValidator(IPropertyReferenceOperation reference, TransportSymbols symbols, System.Action<Diagnostic> report)
+    {
         if (reference.Property.Name != DangerousValidator || !TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
         {
             return;
@@ -82,7 +117,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator);
+        report(Diagnostic.Create(Rules.CertificateValidationDisabled, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator));
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, TransportSymbols symbols)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -34,7 +36,15 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeFieldReference(c, symbols), OperationKind.FieldReference);
+            // The obsolete members are written by name: a file is read only when its text holds one of the
+            // names (or a unicode escape, which could spell one), instead of an action on every field reference
+            // of the program.
+            var names = ObsoleteMemberNames(symbols);
+            if (names.Count > 0)
+            {
+                start.RegisterSemanticModelAction(c => AnalyzeMemberNames(c, names, symbols));
+            }
+
             // Casts and lambda defaults are found by their syntax: an action on every conversion or every
             // anonymous function of the program would cost far more than the rare casts it is there for.
             start.RegisterSyntaxNodeAction(c => AnalyzeCast(c, symbols), SyntaxKind.CastExpression);
@@ -42,9 +52,97 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeFieldReference(OperationAnalysisContext context, TransportSymbols symbols)
+    /// <summary>The members of SslProtocols and SecurityProtocolType that hold an obsolete protocol (Ssl2, Ssl3, Tls, Tls11, Default).</summary>
+    private static HashSet<string> ObsoleteMemberNames(TransportSymbols symbols)
     {
-        var reference = (IFieldReferenceOperation)context.Operation;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in new[] { symbols.SslProtocols, symbols.SecurityProtocolType })
+        {
+            if (type is null)
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { ConstantValue: int value } && (value & ObsoleteBits) != 0)
+                {
+                    names.Add(member.Name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> names, TransportSymbols symbols)
+    {
+        var model = context.SemanticModel;
+        var tree = model.SyntaxTree;
+        if (!MayName(tree.GetText(context.CancellationToken).ToString(), names))
+        {
+            return;
+        }
+
+        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || !names.Contains(token.ValueText) || token.Parent is not IdentifierNameSyntax name)
+            {
+                continue;
+            }
+
+            // The operation is on the member access (or qualified name) when the name is its right-hand side.
+            SyntaxNode node = name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access,
+                QualifiedNameSyntax qualified when qualified.Right == name => qualified,
+                _ => name,
+            };
+            // The defaults of lambdas and local functions are not operations the driver analyses (lambdas' are
+            // read from syntax below); the member's code is.
+            if (!InFunctionParameter(node) && model.GetOperation(node, context.CancellationToken) is IFieldReferenceOperation reference)
+            {
+                AnalyzeFieldReference(reference, symbols, context.ReportDiagnostic);
+            }
+        }
+    }
+
+    private static bool InFunctionParameter(SyntaxNode node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            switch (n)
+            {
+                case ParameterSyntax parameter:
+                    return parameter.Parent?.Parent is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax;
+                case StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayName(string text, HashSet<string> names)
+    {
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in names)
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeFieldReference(IFieldReferenceOperation reference, TransportSymbols symbols, Action<Diagnostic> report)
+    {
         var field = reference.Field;
         if (field.ConstantValue is not int value || (value & ObsoleteBits) == 0 || ProtocolEnum(field.ContainingType, symbols) is not { } os)
         {
@@ -53,7 +151,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
         if (!Excludes(reference))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, reference.Syntax.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
+            report(Diagnostic.Create(Rules.ObsoleteTlsProtocol, reference.Syntax.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
         }
     }
 
@@ -126,7 +224,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
     private static string Describe(int value)
     {
-        var names = new System.Collections.Generic.List<string>();
+        var names = new List<string>();
         if ((value & 12) != 0)
         {
             names.Add("SSL 2.0");
