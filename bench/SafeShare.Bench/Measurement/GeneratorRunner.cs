@@ -64,10 +64,7 @@ public static class GeneratorRunner
         // Timed: tracking off, as a build or the IDE runs the generator.
         CompileRunner.Settle();
         var compilation = CompileRunner.Create(trees, safeShare);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            safeShare.Generators,
-            parseOptions: CompileRunner.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        var driver = CreateDriver(safeShare, trackSteps: false);
         var watch = Stopwatch.StartNew();
         driver = driver.RunGenerators(compilation);
         var firstWall = watch.Elapsed.TotalMilliseconds;
@@ -90,10 +87,7 @@ public static class GeneratorRunner
         // Tracked: a separate driver on its own compilations, for the run reasons and the per-step times.
         CompileRunner.Settle();
         var trackedCompilation = CompileRunner.Create(trees, safeShare);
-        GeneratorDriver tracked = CSharpGeneratorDriver.Create(
-            safeShare.Generators,
-            parseOptions: CompileRunner.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var tracked = CreateDriver(safeShare, trackSteps: true);
         tracked = tracked.RunGenerators(trackedCompilation);
         var trackedFirst = tracked.GetTimingInfo().ElapsedTime.TotalMilliseconds;
         var firstSteps = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -129,6 +123,12 @@ public static class GeneratorRunner
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    private static GeneratorDriver CreateDriver(AnalyzerSet safeShare, bool trackSteps) =>
+        CSharpGeneratorDriver.Create(
+            safeShare.Generators,
+            parseOptions: CompileRunner.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     private static IReadOnlyDictionary<string, int> Reasons(ImmutableArray<IncrementalGeneratorRunStep> runs)
     {
