@@ -4,8 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SafeShare.Fuzzing;
 using SafeShare.Tests.Packaging;
 
@@ -20,16 +18,6 @@ using SafeShare.Tests.Packaging;
 /// </summary>
 internal static partial class PackageBuild
 {
-    /// <summary>What the build must never print, with what each means.</summary>
-    private static readonly (string Id, string Meaning)[] Forbidden =
-    {
-        ("AD0001", "an analyzer threw"),
-        ("CS8784", "the generator failed to initialise"),
-        ("CS8785", "the generator threw"),
-        ("CS8032", "an analyzer could not be created"),
-        ("CS8033", "the analyzer assembly has no analyzers"),
-    };
-
     /// <param name="withSyntaxErrors">
     /// Also build mutants that do not parse. The compiler reports syntax errors and stops before running analyzers,
     /// so by default only mutants that parse are built (those still have binding errors of every kind: they reach
@@ -59,14 +47,9 @@ internal static partial class PackageBuild
             var projects = new List<string>();
             var appSettings = 0;
             long scanned = 0;
-            for (var index = first; projects.Count < count && scanned < count * 100; index++, scanned++)
+            foreach (var (index, mutant) in BuildableMutants.Take(corpus, seed, first, count, withSyntaxErrors))
             {
-                var mutant = FuzzSession.Generate(corpus, seed, index);
-                if (!withSyntaxErrors && CSharpSyntaxTree.ParseText(mutant.Source, new CSharpParseOptions(LanguageVersion.Latest)).GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    continue;
-                }
-
+                scanned = index - first + 1;
                 var name = $"m{index:D6}";
                 var directory = Path.Combine(root, "mutants", name);
                 Directory.CreateDirectory(directory);
@@ -147,7 +130,7 @@ internal static partial class PackageBuild
                 var id = match.Groups["id"].Value;
                 var seen = byProject.GetValueOrDefault(project);
                 byProject[project] = (seen.Errors || (match.Groups["severity"].Value == "error" && id.StartsWith("CS", StringComparison.Ordinal)), seen.SafeShare || id.StartsWith("SAFE", StringComparison.Ordinal));
-                if (Forbidden.Any(f => f.Id == id))
+                if (BuildableMutants.Forbidden.Any(f => f.Id == id))
                 {
                     forbidden.Add(line.Trim());
                 }
@@ -158,7 +141,7 @@ internal static partial class PackageBuild
             var withFindings = byProject.Count(p => p.Value.SafeShare);
             Console.WriteLine($"{projects.Count} mutants (run seed {seed}, from {first}, {(withSyntaxErrors ? "all" : $"those that parse: {projects.Count} of {scanned}")}; {appSettings} with a mutated appsettings.json) built against SafeShare {version} in {clock.Elapsed.TotalMinutes:F1} min:");
             Console.WriteLine($"  {built} compiled, {withErrors} with compiler errors (as most mutants are), {withFindings} with SafeShare findings");
-            foreach (var (id, meaning) in Forbidden)
+            foreach (var (id, meaning) in BuildableMutants.Forbidden)
             {
                 Console.WriteLine($"  {id} ({meaning}): {forbidden.Count(l => l.Contains(id + ":", StringComparison.Ordinal))}");
             }
