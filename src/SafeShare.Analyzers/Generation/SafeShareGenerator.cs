@@ -214,25 +214,9 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     /// </summary>
     internal static bool MayHoldPersonalData(TypeDeclarationSyntax type)
     {
-        if (HasMarker(type.AttributeLists))
+        foreach (var lists in OwnAttributeLists(type))
         {
-            return true;
-        }
-
-        if (type.ParameterList is { } parameters)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                if (HasMarker(parameter.AttributeLists))
-                {
-                    return true;
-                }
-            }
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member is not BaseTypeDeclarationSyntax && HasMarker(member.AttributeLists))
+            if (HasMarker(lists))
             {
                 return true;
             }
@@ -246,6 +230,30 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
 
     private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
         type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
+
+    /// <summary>
+    /// The attribute lists that can mark a type declaration or its data: its own, its positional parameters' and its
+    /// members' (a nested type is a declaration of its own).
+    /// </summary>
+    internal static System.Collections.Generic.IEnumerable<SyntaxList<AttributeListSyntax>> OwnAttributeLists(TypeDeclarationSyntax type)
+    {
+        yield return type.AttributeLists;
+        if (type.ParameterList is { } parameters)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                yield return parameter.AttributeLists;
+            }
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is not BaseTypeDeclarationSyntax)
+            {
+                yield return member.AttributeLists;
+            }
+        }
+    }
 
     private static bool HasMarker(SyntaxList<AttributeListSyntax> lists)
     {
@@ -345,18 +353,9 @@ internal sealed record AttributedType(string FilePath, int Position, EquatableAr
     public static AttributedType From(TypeDeclarationSyntax type)
     {
         var names = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
-        Add(names, type.AttributeLists);
-        foreach (var parameter in type.ParameterList?.Parameters ?? default)
+        foreach (var lists in SafeShareGenerator.OwnAttributeLists(type))
         {
-            Add(names, parameter.AttributeLists);
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member is not BaseTypeDeclarationSyntax)
-            {
-                Add(names, member.AttributeLists);
-            }
+            Add(names, lists);
         }
 
         return new AttributedType(type.SyntaxTree.FilePath, type.SpanStart, names.ToEquatableArray());
