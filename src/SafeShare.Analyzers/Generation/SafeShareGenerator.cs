@@ -10,6 +10,12 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>The names of the generator's pipeline steps, for tests that check what was cached.</summary>
 public static class SafeShareGeneratorSteps
 {
+    /// <summary>
+    /// The compilation read into plain values: every [Share] method, [RetainUntil] type and personal-data type. Unchanged
+    /// after an edit that changes no declaration it reads; see IncrementalAnalysis.
+    /// </summary>
+    public const string Analysis = "SafeShare.Analysis";
+
     /// <summary>Each [Share] method parsed into a share model or generator diagnostics.</summary>
     public const string Shares = "SafeShare.Shares";
 
@@ -17,8 +23,8 @@ public static class SafeShareGeneratorSteps
     public const string Retention = "SafeShare.Retention";
 
     /// <summary>
-    /// Each type declaration that may carry a personal-data marker, described (the semantic work of the inventory):
-    /// its entry, or null when it holds no personal data. Types with only other attributes never reach it.
+    /// Each type declaration holding personal data, as described by the analysis (a partial type once per marked part).
+    /// Types with only other attributes are never described.
     /// </summary>
     public const string DescribedTypes = "SafeShare.DescribedTypes";
 
@@ -46,8 +52,14 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var shares = context.SyntaxProvider
-            .ForAttributeWithMetadataName("SafeShare.ShareAttribute", static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
+        // All semantic work is in one step over the compilation, which reads again only what an edit can have
+        // changed (IncrementalAnalysis); the steps after it see equal values and stay cached.
+        var analysis = context.CompilationProvider
+            .Select(new IncrementalAnalysis().Analyze)
+            .WithTrackingName(SafeShareGeneratorSteps.Analysis);
+
+        var shares = analysis
+            .SelectMany(static (model, _) => model.Shares.AsImmutableArray())
             .WithTrackingName(SafeShareGeneratorSteps.Shares);
         context.RegisterSourceOutput(shares, static (output, result) =>
         {
@@ -63,12 +75,11 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
                 HintName(result.Share.Namespace, result.Share.TypeDisplayName, result.Share.MethodName + ".Share"),
                 ShareEmitter.Emit(result.Share)));
 
-        var retention = context.SyntaxProvider
-            .ForAttributeWithMetadataName("SafeShare.RetainUntilAttribute", static (node, _) => node is TypeDeclarationSyntax type && type.Modifiers.Any(SyntaxKind.PartialKeyword), ParseRetention)
-            .Where(static model => model is not null)
+        var retention = analysis
+            .SelectMany(static (model, _) => model.Retention.AsImmutableArray())
             .WithTrackingName(SafeShareGeneratorSteps.Retention);
         var retentionSources = retention.Select(static (model, _) => new GeneratedSource(
-            Identity(model!.Namespace, model.ContainingTypes) + " retention",
+            Identity(model.Namespace, model.ContainingTypes) + " retention",
             HintName(model.Namespace, model.TypeDisplayName, "Retention"),
             RetentionEmitter.Emit(model)));
 
@@ -81,49 +92,12 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
 
-        // Each type declaration carrying a personal-data marker (on itself, a member, or a positional parameter,
-        // [property:] targets included) is described once. Describing the whole type for each marked member, as an
-        // attribute-driven provider per marker did, made a type with 10,000 members quadratic (fuzzing, issue 7).
-        // Markers are recognised by name first (MayHoldPersonalData), so that types with only other attributes
-        // ([Required], [JsonPropertyName], ...) cost no semantic work on any run; where a using alias in the file
-        // could hide a marker, any attribute counts. A global alias declared in another file cannot be seen from a
-        // declaration, so the other attributed types are kept as syntax-only facts, and only those whose attribute
-        // names match a global alias are described. One syntax provider finds all three kinds of node: each
-        // provider walks every node of every file on the first run.
-        var found = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is TypeDeclarationSyntax type ? HasAnyAttribute(type) : IsGlobalAlias(node),
-                static (context, cancellationToken) => context.Node switch
-                {
-                    TypeDeclarationSyntax type when MayHoldPersonalData(type) => new Found(Describe(context.SemanticModel, type, cancellationToken), null, null),
-                    TypeDeclarationSyntax type => new Found(null, AttributedType.From(type), null),
-                    _ => new Found(null, null, ((UsingDirectiveSyntax)context.Node).Alias!.Name.Identifier.ValueText),
-                });
-        var marked = found
-            .Where(static f => f.Other is null && f.GlobalAlias is null)
-            .Select(static (f, _) => f.Type)
+        var inventoryTypes = analysis
+            .SelectMany(static (model, _) => model.Types.AsImmutableArray())
             .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
-            .Where(static type => type is not null);
-        var globalAliases = found
-            .Where(static f => f.GlobalAlias is not null)
-            .Select(static (f, _) => f.GlobalAlias!)
             .Collect()
-            .Select(static (names, _) => names.Distinct(System.StringComparer.Ordinal).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
-        var aliased = found
-            .Where(static f => f.Other is not null)
-            .Select(static (f, _) => f.Other!)
-            .Combine(globalAliases)
-            .Where(static pair => pair.Right.Count > 0 && pair.Left.MayUse(pair.Right))
-            .Select(static (pair, _) => pair.Left)
-            .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => pair.Left.Find(pair.Right, cancellationToken) is { } at ? Describe(at.Model, at.Node, cancellationToken) : null)
-            .Where(static type => type is not null);
-
-        var types = marked.Collect()
-            .Combine(aliased.Collect())
-            .Select(static (all, _) => InventoryEmitter.Merge(all.Left.Concat(all.Right)!));
-
-        var inventoryTypes = types.WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
+            .Select(static (all, _) => InventoryEmitter.Merge(all))
+            .WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
             .Select(static (result, _) => result.Share is { } s ? new InventoryShare(s.ShareName, s.Recipient, s.Purpose, s.PayloadType, s.Basis, s.Fields) : null)
             .Where(static share => share is not null)
@@ -145,11 +119,10 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         });
     }
 
-    private static RetentionModel? ParseRetention(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The retention helpers of a type declaration carrying [RetainUntil]: null unless it and every enclosing type are partial and the rule resolves.</summary>
+    internal static RetentionModel? ParseRetention(INamedTypeSymbol type, TypeDeclarationSyntax syntax, SafeShareSymbols symbols)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax ||
-            SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols ||
-            InventoryParser.Retention(type, symbols) is not { } rule)
+        if (InventoryParser.Retention(type, symbols) is not { } rule)
         {
             return null;
         }
@@ -185,15 +158,6 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.ReviewEveryYears);
     }
 
-    private static bool IsGlobalAlias(SyntaxNode node) =>
-        node is UsingDirectiveSyntax { Alias: not null } directive && !directive.GlobalKeyword.IsKind(SyntaxKind.None);
-
-    private static InventoryType? Describe(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken) =>
-        semanticModel.GetDeclaredSymbol(node, cancellationToken) is INamedTypeSymbol type &&
-        SafeShareSymbols.TryCreate(semanticModel.Compilation) is { } symbols
-            ? InventoryParser.Describe(type, new Classification.DataClassification(symbols), cancellationToken)
-            : null;
-
     /// <summary>
     /// The simple names of the attributes that can make a type hold personal data (DataClassification.Read): SafeShare's
     /// PersonalData, SpecialCategory and CriminalOffenceData, and ASP.NET Core Identity's PersonalData and
@@ -212,21 +176,35 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     /// type, a member or a positional parameter; or any attribute there when a using alias in its file could name a marker
     /// or the type may derive from a class.
     /// </summary>
-    internal static bool MayHoldPersonalData(TypeDeclarationSyntax type)
+    internal static bool MayHoldPersonalData(TypeDeclarationSyntax type, EquatableArray<string> globalAliases)
     {
         foreach (var lists in OwnAttributeLists(type))
         {
-            if (HasMarker(lists))
+            if (HasNamed(lists, MarkerNames, globalAliases))
             {
                 return true;
             }
         }
 
         // Otherwise only an alias in scope could hide a marker, or a base class could hand the type personal members,
-        // a type-level marker or a marked property it overrides: the old any-attribute test is kept for those, so the
-        // inventory lists exactly the types it listed before (a derived type still needs an attribute of its own).
+        // a type-level marker or a marked property it overrides: any attribute counts for those (a derived type still
+        // needs an attribute of its own to be listed).
         return HasAnyAttribute(type) && (AliasInScope(type) || MayHaveBaseClass(type));
     }
+
+    /// <summary>The names [Share] can be written with.</summary>
+    internal static readonly System.Collections.Generic.HashSet<string> ShareNames = new(System.StringComparer.Ordinal) { "Share", "ShareAttribute" };
+
+    /// <summary>The names [RetainUntil] can be written with.</summary>
+    internal static readonly System.Collections.Generic.HashSet<string> RetainUntilNames = new(System.StringComparer.Ordinal) { "RetainUntil", "RetainUntilAttribute" };
+
+    /// <summary>
+    /// Whether one of these attribute lists may hold an attribute of the given names, from syntax alone: written with one of
+    /// the names (qualified or not), through a global alias named like it is used, or any attribute when a using alias in the
+    /// declaration's file could stand for it.
+    /// </summary>
+    internal static bool MayCarry(SyntaxNode declaration, SyntaxList<AttributeListSyntax> lists, System.Collections.Generic.HashSet<string> names, EquatableArray<string> globalAliases) =>
+        lists.Count > 0 && (HasNamed(lists, names, globalAliases) || AliasInScope(declaration));
 
     private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
         type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
@@ -255,15 +233,32 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         }
     }
 
-    private static bool HasMarker(SyntaxList<AttributeListSyntax> lists)
+    private static bool HasNamed(SyntaxList<AttributeListSyntax> lists, System.Collections.Generic.HashSet<string> names, EquatableArray<string> globalAliases)
     {
         foreach (var list in lists)
         {
             foreach (var attribute in list.Attributes)
             {
-                if (RightmostName(attribute.Name) is { } name && MarkerNames.Contains(name))
+                if (RightmostName(attribute.Name) is not { } name)
+                {
+                    continue;
+                }
+
+                if (names.Contains(name))
                 {
                     return true;
+                }
+
+                // [PD] binds a global alias PD or PDAttribute; only an unqualified name can be an alias.
+                if (attribute.Name is IdentifierNameSyntax or GenericNameSyntax)
+                {
+                    foreach (var alias in globalAliases)
+                    {
+                        if (alias == name || alias == name + "Attribute")
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
         }
@@ -302,7 +297,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         return false;
     }
 
-    private static bool HasAnyAttribute(TypeDeclarationSyntax type)
+    internal static bool HasAnyAttribute(TypeDeclarationSyntax type)
     {
         if (type.AttributeLists.Count > 0 || (type.ParameterList?.Parameters.Any(p => p.AttributeLists.Count > 0) ?? false))
         {
@@ -339,77 +334,4 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         DiagnosticIds.ShareHasNoPayload => Rules.ShareHasNoPayload,
         _ => Rules.PayloadHoldsNoPersonalData,
     };
-}
-
-/// <summary>What the inventory's syntax provider found: a described declaration, an attributed one kept as syntax, or a global alias.</summary>
-internal sealed record Found(InventoryType? Type, AttributedType? Other, string? GlobalAlias);
-
-/// <summary>
-/// A type declaration carrying only attributes not named like a marker, as syntax-only facts: where it is and the
-/// unqualified names of its attributes (the only way a global alias can be written as an attribute).
-/// </summary>
-internal sealed record AttributedType(string FilePath, int Position, EquatableArray<string> Names)
-{
-    public static AttributedType From(TypeDeclarationSyntax type)
-    {
-        var names = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (var lists in SafeShareGenerator.OwnAttributeLists(type))
-        {
-            Add(names, lists);
-        }
-
-        return new AttributedType(type.SyntaxTree.FilePath, type.SpanStart, names.ToEquatableArray());
-    }
-
-    /// <summary>Whether an attribute may be written through one of the global aliases ([PD] binds PD or PDAttribute).</summary>
-    public bool MayUse(EquatableArray<string> aliases)
-    {
-        foreach (var alias in aliases)
-        {
-            foreach (var name in Names)
-            {
-                if (alias == name || alias == name + "Attribute")
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The declaration again, in the given compilation.</summary>
-    public (SemanticModel Model, TypeDeclarationSyntax Node)? Find(Compilation compilation, CancellationToken cancellationToken)
-    {
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (tree.FilePath != FilePath)
-            {
-                continue;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            if (Position < root.FullSpan.End &&
-                root.FindToken(Position).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.SpanStart == Position) is { } node)
-            {
-                return (compilation.GetSemanticModel(tree), node);
-            }
-        }
-
-        return null;
-    }
-
-    private static void Add(System.Collections.Generic.SortedSet<string> names, SyntaxList<AttributeListSyntax> lists)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (attribute.Name is IdentifierNameSyntax or GenericNameSyntax)
-                {
-                    names.Add(((SimpleNameSyntax)attribute.Name).Identifier.ValueText);
-                }
-            }
-        }
-    }
 }

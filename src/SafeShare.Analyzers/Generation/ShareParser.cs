@@ -15,14 +15,9 @@ internal static class ShareParser
     public const string DetailsRole = "Details";
     public const string LogRole = "Log";
 
-    public static ShareResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>A method declaration carrying [Share] (the first such attribute written on it).</summary>
+    public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax ||
-            SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols)
-        {
-            return new ShareResult(null, EquatableArray<GeneratorDiagnostic>.Empty);
-        }
-
         var shareName = $"{method.ContainingType.Name}.{method.Name}";
         var location = EquatableLocation.From(syntax.Identifier.GetLocation());
         GeneratorDiagnostic Fail(string id, params string[] arguments) => new(id, location, arguments.ToEquatableArray());
@@ -128,7 +123,7 @@ internal static class ShareParser
         }
 
         var classification = new DataClassification(symbols);
-        var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, ShareFieldNames(context));
+        var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, ShareFieldNames(shareAttribute));
         if (payload is not null && fields.Count == 0)
         {
             diagnostics.Add(Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
@@ -139,7 +134,6 @@ internal static class ShareParser
             return new ShareResult(null, diagnostics.ToEquatableArray());
         }
 
-        var shareAttribute = context.Attributes[0];
         var model = new ShareModel(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             containing.ToEquatableArray(),
@@ -211,9 +205,9 @@ internal static class ShareParser
         : markers.IsSpecialCategory ? new DataField(name, "SpecialCategory", markers.SpecialCategories[0])
         : new DataField(name, "Personal", null);
 
-    private static HashSet<string>? ShareFieldNames(GeneratorAttributeSyntaxContext context)
+    private static HashSet<string>? ShareFieldNames(AttributeData shareAttribute)
     {
-        var fields = DataClassification.NamedArgument(context.Attributes[0], "Fields");
+        var fields = DataClassification.NamedArgument(shareAttribute, "Fields");
         if (fields.Kind != TypedConstantKind.Array || fields.IsNull)
         {
             return null;

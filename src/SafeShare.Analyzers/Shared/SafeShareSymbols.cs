@@ -19,6 +19,7 @@ internal sealed class SafeShareSymbols
         LawfulBasis = compilation.GetTypeByMetadataName("SafeShare.LawfulBasisAttribute");
         Article9Condition = compilation.GetTypeByMetadataName("SafeShare.Article9ConditionAttribute");
         RetainUntil = compilation.GetTypeByMetadataName("SafeShare.RetainUntilAttribute");
+        Share = compilation.GetTypeByMetadataName("SafeShare.ShareAttribute");
         AppropriatePolicyDocument = compilation.GetTypeByMetadataName("SafeShare.AppropriatePolicyDocumentAttribute");
         // ASP.NET Core Identity's markers mean "personal data" too; matched by name so no package is needed.
         IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
@@ -39,6 +40,7 @@ internal sealed class SafeShareSymbols
     public INamedTypeSymbol? LawfulBasis { get; }
     public INamedTypeSymbol? Article9Condition { get; }
     public INamedTypeSymbol? RetainUntil { get; }
+    public INamedTypeSymbol? Share { get; }
     public INamedTypeSymbol? AppropriatePolicyDocument { get; }
     public INamedTypeSymbol? IdentityPersonalData { get; }
     public INamedTypeSymbol? IdentityProtectedPersonalData { get; }

@@ -19,7 +19,7 @@ public class GeneratorPipelineTests
 {
     private static readonly string[] Steps =
     {
-        SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.DescribedTypes, SafeShareGeneratorSteps.InventoryTypes,
+        SafeShareGeneratorSteps.Analysis, SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.DescribedTypes, SafeShareGeneratorSteps.InventoryTypes,
         SafeShareGeneratorSteps.InventoryShares, SafeShareGeneratorSteps.AssemblyName, SafeShareGeneratorSteps.Inventory,
     };
 
@@ -60,6 +60,7 @@ public class GeneratorPipelineTests
             CSharpSyntaxTree.ParseText(Unrelated.Replace("values.Length", "values.Length + 0"), SafeShare.Testing.TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Last().FilePath));
         driver = driver.RunGenerators(edited);
 
+        Assert.Equal(0, IncrementalAnalysis.ReadOnThisThread);
         var result = driver.GetRunResult().Results.Single();
         foreach (var step in Steps)
         {

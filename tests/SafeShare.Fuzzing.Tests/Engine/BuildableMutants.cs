@@ -33,6 +33,34 @@ public static class BuildableMutants
             .Where(m => withSyntaxErrors || Parses(m.Mutant.Source))
             .Take(checked((int)count));
 
+    /// <summary>
+    /// Mutants that can be built together in one project with the analyzers still running: each parses, and adding it
+    /// declares nothing twice and breaks no declaration. The compiler stops before the analyzers when the declarations
+    /// have errors (two mutants of one seed both declare its types), so a build of such a set would check only the
+    /// generator. Mutants are taken in order and skipped when they would add a declaration error.
+    /// </summary>
+    public static IEnumerable<(long Index, Mutant Mutant)> TakeTogether(Corpus corpus, ulong seed, long first, int count)
+    {
+        var compilation = SafeShare.Testing.TestCompilation.Create();
+        var taken = 0;
+        foreach (var (index, mutant) in Take(corpus, seed, first, count * 50L))
+        {
+            var tree = CSharpSyntaxTree.ParseText(mutant.Source, SafeShare.Testing.TestCompilation.ParseOptions, $"M{index}.cs");
+            var with = compilation.AddSyntaxTrees(tree);
+            if (with.GetDeclarationDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                continue;
+            }
+
+            compilation = with;
+            yield return (index, mutant);
+            if (++taken == count)
+            {
+                yield break;
+            }
+        }
+    }
+
     private static bool Parses(string source) =>
         !CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)).GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
 }

@@ -260,8 +260,22 @@ public static class FuzzRunner
 
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
         Collect(driver.GetRunResult(), diagnostics, "generator", failures);
+        if (files.Any(f => f.Before is not null) && !failures.Any(f => f.Stage.StartsWith("generator", StringComparison.Ordinal)))
+        {
+            // The generator reuses what it read before the keystroke: what it made must be what a fresh run makes.
+            var fresh = CSharpGeneratorDriver.Create(Generators, additionalTexts, TestCompilation.ParseOptions).RunGenerators(compilation, cancellationToken).GetRunResult();
+            if (Describe(fresh) is var expected && Describe(driver.GetRunResult()) is var actual && expected != actual)
+            {
+                failures.Add(new FuzzFailure("generator (incremental)", "SafeShareGenerator", $"the run after the edit differs from a fresh run:\n--- fresh\n{expected}\n--- incremental\n{actual}"));
+            }
+        }
+
         return output;
     }
+
+    private static string Describe(GeneratorDriverRunResult run) =>
+        string.Join("\n", run.Results.SelectMany(r => r.GeneratedSources).Select(s => $"{s.HintName}\n{s.SourceText}")) + "\n" +
+        string.Join("\n", run.Diagnostics.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal));
 
     private static void Collect(GeneratorDriverRunResult run, ImmutableArray<Diagnostic> diagnostics, string stage, List<FuzzFailure> failures)
     {
