@@ -36,20 +36,48 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // The obsolete members are written by name: a file is read only when its text holds one of the
-            // names (or a unicode escape, which could spell one), instead of an action on every field reference
-            // of the program.
+            // The obsolete members are written by name: a file is read only when its text can name one, instead of
+            // an action on every field reference of the program. An enum member is written through its enum's name
+            // (SslProtocols.Tls), an alias or a using static declared in the file (whose target holds that name too),
+            // or a global alias or global using static from another file: only when the project has one of those is
+            // the text searched for the members' own names ("Tls", "Default"), which far more files hold.
             var names = ObsoleteMemberNames(symbols);
+            var globalShortcut = HasGlobalAliasOrUsingStatic(start.Compilation, start.CancellationToken);
+            var fileMarkers = globalShortcut ? names : EnumNames;
             if (names.Count > 0)
             {
-                start.RegisterSemanticModelAction(c => AnalyzeMemberNames(c, names, symbols));
+                start.RegisterSemanticModelAction(c => AnalyzeMemberNames(c, fileMarkers, names, symbols));
             }
 
             // Casts and lambda defaults are found by their syntax: an action on every conversion or every
             // anonymous function of the program would cost far more than the rare casts it is there for.
-            start.RegisterSyntaxNodeAction(c => AnalyzeCast(c, symbols), SyntaxKind.CastExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeCast(c, symbols, globalShortcut), SyntaxKind.CastExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefaults(c, symbols), SyntaxKind.ParenthesizedLambdaExpression);
         });
+    }
+
+    private static readonly HashSet<string> EnumNames = new(StringComparer.Ordinal) { "SslProtocols", "SecurityProtocolType" };
+
+    /// <summary>Whether any file declares a global using alias or global using static, through which another file could name a member or the enum without the enum's name.</summary>
+    private static bool HasGlobalAliasOrUsingStatic(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
+            {
+                continue;
+            }
+
+            foreach (var directive in unit.Usings)
+            {
+                if (!directive.GlobalKeyword.IsKind(SyntaxKind.None) && (directive.Alias is not null || !directive.StaticKeyword.IsKind(SyntaxKind.None)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The members of SslProtocols and SecurityProtocolType that hold an obsolete protocol (Ssl2, Ssl3, Tls, Tls11, Default).</summary>
@@ -75,11 +103,11 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         return names;
     }
 
-    private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> names, TransportSymbols symbols)
+    private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> fileMarkers, HashSet<string> names, TransportSymbols symbols)
     {
         var model = context.SemanticModel;
         var tree = model.SyntaxTree;
-        if (!MayName(tree.GetText(context.CancellationToken).ToString(), names))
+        if (!MayName(tree.GetText(context.CancellationToken).ToString(), fileMarkers))
         {
             return;
         }
@@ -155,10 +183,17 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCast(SyntaxNodeAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeCast(SyntaxNodeAnalysisContext context, TransportSymbols symbols, bool globalShortcut)
     {
-        // (SecurityProtocolType)768 and the like: a number standing for an obsolete protocol.
-        if (((CastExpressionSyntax)context.Node).Expression is TypeOfExpressionSyntax ||
+        // (SecurityProtocolType)768 and the like: a number standing for an obsolete protocol. The cast names the enum,
+        // or an alias of it; most casts of a program are to int, string or another type, and are not bound at all.
+        var cast = (CastExpressionSyntax)context.Node;
+        if (cast.Type is PredefinedTypeSyntax or ArrayTypeSyntax or PointerTypeSyntax || (!globalShortcut && !MayNameEnum(cast.Type)))
+        {
+            return;
+        }
+
+        if (cast.Expression is TypeOfExpressionSyntax ||
             context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IConversionOperation conversion ||
             conversion.IsImplicit || ProtocolEnum(conversion.Type, symbols) is not { } os ||
             conversion.Operand.Type?.TypeKind == TypeKind.Enum ||
@@ -171,6 +206,51 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, conversion.Syntax.GetLocation(), conversion.Syntax.ToString(), Describe(value), os));
         }
+    }
+
+    // The cast's type is one of the enums by name, or a name a using alias in the file could stand for.
+    private static bool MayNameEnum(TypeSyntax type)
+    {
+        var name = type switch
+        {
+            NullableTypeSyntax nullable => nullable.ElementType,
+            _ => type,
+        };
+        var identifier = name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+        if (identifier is null)
+        {
+            return false;
+        }
+
+        if (EnumNames.Contains(identifier))
+        {
+            return true;
+        }
+
+        for (var node = type.Parent; node is not null; node = node.Parent)
+        {
+            var usings = node switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeLambdaDefaults(SyntaxNodeAnalysisContext context, TransportSymbols symbols)

@@ -72,4 +72,61 @@ public class ObsoleteTlsProtocolAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_members_named_through_an_alias_or_using_static_in_the_file() => Verify.VerifyAsync("""
+        using System.Net;
+        using Protocols = System.Security.Authentication.SslProtocols;
+        using static System.Net.SecurityProtocolType;
+
+        public class AliasedChannel
+        {
+            public Protocols Pinned { get; } = [|Protocols.Tls|];
+
+            public void Configure()
+            {
+                ServicePointManager.SecurityProtocol = [|Tls11|] | Tls12;
+                var cast = [|(Protocols)192|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_members_named_through_a_global_alias_or_global_using_static_of_another_file() => Verify.VerifyAsync(new[]
+    {
+        """
+        global using static System.Net.SecurityProtocolType;
+        global using Protocols = System.Security.Authentication.SslProtocols;
+        """,
+        """
+        using System.Net;
+
+        public class GloballyAliasedChannel
+        {
+            public Protocols Pinned { get; } = [|Protocols.Ssl3|];
+
+            public void Configure()
+            {
+                ServicePointManager.SecurityProtocol = [|Tls|];
+                var cast = [|(Protocols)768|];
+            }
+        }
+        """,
+    });
+
+    [Fact]
+    public Task Ignores_casts_to_other_types_and_files_that_never_name_the_enums() => Verify.VerifyAsync(new[]
+    {
+        """
+        public enum Tier { Ssl3 = 48, Tls = 192, Default = 0 }
+
+        public class Unrelated
+        {
+            public Tier Tier { get; } = Tier.Tls;
+            public int Bits(long value) => (int)value + (int)Tier.Ssl3;
+            public Tier FromNumber(int value) => (Tier)192;
+            public object Boxed() => (object)768;
+        }
+        """,
+    });
 }
