@@ -102,6 +102,15 @@ public static class CompileRunner
             generatorMs = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
         }
 
+        // Every configuration alike: the parse and declaration diagnostics, as csc gets them (stopping on errors) before it
+        // compiles any method body. csc starts its analyzer driver just before that stage, so the analyzers' compilation-
+        // start lookups share the building of the assembly's symbols with it; here the stage comes first, so no analyzer's
+        // telemetry (SafeShare's or a peer's) holds that compiler work, which whichever analyzer asked first used to carry.
+        watch.Restart();
+        var declarationErrors = compilation.GetParseDiagnostics(cancellationToken).Concat(compilation.GetDeclarationDiagnostics(cancellationToken))
+            .Count(d => d.Severity == DiagnosticSeverity.Error);
+        parseMs += watch.Elapsed.TotalMilliseconds;
+
         var analyzerMs = new Dictionary<string, double>(StringComparer.Ordinal);
         var ruleMs = new Dictionary<string, double>(StringComparer.Ordinal);
         var findings = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -147,7 +156,7 @@ public static class CompileRunner
         var (peakManaged, peakWorkingSet) = sampler.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        var errors = emit.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errors = declarationErrors + emit.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         foreach (var diagnostic in generatorDiagnostics)
         {
             findings[diagnostic.Id] = findings.GetValueOrDefault(diagnostic.Id) + 1;

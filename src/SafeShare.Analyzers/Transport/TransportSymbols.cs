@@ -97,8 +97,11 @@ internal sealed class TransportSymbols
     /// </summary>
     public bool IsCertificateValidator(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } ||
-            SslPolicyErrors is null || invoke.ReturnType.SpecialType != SpecialType.System_Boolean || invoke.Parameters.Length != 4)
+        // Most delegates here are LINQ's Func<T, bool> and Action<T>: the unconstructed definition's Invoke (no
+        // substitution, no allocation) rules them out by its parameter count before the constructed one is asked for.
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named || SslPolicyErrors is null ||
+            named.OriginalDefinition.DelegateInvokeMethod is not { Parameters.Length: 4 } ||
+            named.DelegateInvokeMethod is not { } invoke || invoke.ReturnType.SpecialType != SpecialType.System_Boolean || invoke.Parameters.Length != 4)
         {
             return false;
         }
