@@ -283,13 +283,9 @@ internal sealed class IncrementalAnalysis
         }
     }
 
-    private abstract class Result
+    /// <summary>A result and the trees it was read from that a body-only edit could still affect.</summary>
+    private abstract record Result(ImmutableArray<SyntaxTree> Dependencies)
     {
-        protected Result(ImmutableArray<SyntaxTree> dependencies) => Dependencies = dependencies;
-
-        /// <summary>The trees the result was read from that a body-only edit could still affect.</summary>
-        public ImmutableArray<SyntaxTree> Dependencies { get; }
-
         public bool DependsOn(HashSet<SyntaxTree> changed)
         {
             if (changed.Count == 0)
@@ -309,76 +305,20 @@ internal sealed class IncrementalAnalysis
         }
     }
 
-    private sealed class MethodResult : Result
-    {
-        public MethodResult(ShareResult? share, ImmutableArray<SyntaxTree> dependencies)
-            : base(dependencies) => Share = share;
+    private sealed record MethodResult(ShareResult? Share, ImmutableArray<SyntaxTree> Dependencies) : Result(Dependencies);
 
-        public ShareResult? Share { get; }
-    }
+    private sealed record TypeResult(InventoryType? Inventory, RetentionModel? Retention, ImmutableArray<SyntaxTree> Dependencies) : Result(Dependencies);
 
-    private sealed class TypeResult : Result
-    {
-        public TypeResult(InventoryType? inventory, RetentionModel? retention, ImmutableArray<SyntaxTree> dependencies)
-            : base(dependencies)
-        {
-            Inventory = inventory;
-            Retention = retention;
-        }
+    /// <summary>One file's candidates and what was read from each (aligned with the candidates' lists).</summary>
+    private sealed record TreeEntry(TreeCandidates Candidates, MethodResult[] Methods, TypeResult[] Types);
 
-        public InventoryType? Inventory { get; }
-
-        public RetentionModel? Retention { get; }
-    }
-
-    private sealed class TreeEntry
-    {
-        public TreeEntry(TreeCandidates candidates, MethodResult[] methods, TypeResult[] types)
-        {
-            Candidates = candidates;
-            Methods = methods;
-            Types = types;
-        }
-
-        public TreeCandidates Candidates { get; }
-
-        public MethodResult[] Methods { get; }
-
-        public TypeResult[] Types { get; }
-    }
-
-    private sealed class Snapshot
-    {
-        public Snapshot(
-            ImmutableArray<MetadataReference> references,
-            CompilationOptions options,
-            string? assemblyName,
-            ImmutableArray<SyntaxTree> order,
-            Dictionary<SyntaxTree, TreeEntry> entries,
-            EquatableArray<string> globalAliases,
-            AnalysisModel model)
-        {
-            References = references;
-            Options = options;
-            AssemblyName = assemblyName;
-            Order = order;
-            Entries = entries;
-            GlobalAliases = globalAliases;
-            Model = model;
-        }
-
-        public ImmutableArray<MetadataReference> References { get; }
-
-        public CompilationOptions Options { get; }
-
-        public string? AssemblyName { get; }
-
-        public ImmutableArray<SyntaxTree> Order { get; }
-
-        public Dictionary<SyntaxTree, TreeEntry> Entries { get; }
-
-        public EquatableArray<string> GlobalAliases { get; }
-
-        public AnalysisModel Model { get; }
-    }
+    /// <summary>What a run published: its compilation's context, trees in order, what each tree gave, and the model.</summary>
+    private sealed record Snapshot(
+        ImmutableArray<MetadataReference> References,
+        CompilationOptions Options,
+        string? AssemblyName,
+        ImmutableArray<SyntaxTree> Order,
+        Dictionary<SyntaxTree, TreeEntry> Entries,
+        EquatableArray<string> GlobalAliases,
+        AnalysisModel Model);
 }

@@ -189,7 +189,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         // Otherwise only an alias in scope could hide a marker, or a base class could hand the type personal members,
         // a type-level marker or a marked property it overrides: any attribute counts for those (a derived type still
         // needs an attribute of its own to be listed).
-        return HasAnyAttribute(type) && (AliasInScope(type) || MayHaveBaseClass(type));
+        return HasAnyAttribute(type) && (SyntaxNames.UsingAliasInScope(type) || MayHaveBaseClass(type));
     }
 
     /// <summary>The names [Share] can be written with.</summary>
@@ -204,7 +204,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     /// declaration's file could stand for it.
     /// </summary>
     internal static bool MayCarry(SyntaxNode declaration, SyntaxList<AttributeListSyntax> lists, System.Collections.Generic.HashSet<string> names, EquatableArray<string> globalAliases) =>
-        lists.Count > 0 && (HasNamed(lists, names, globalAliases) || AliasInScope(declaration));
+        lists.Count > 0 && (HasNamed(lists, names, globalAliases) || SyntaxNames.UsingAliasInScope(declaration));
 
     private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
         type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
@@ -239,7 +239,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         {
             foreach (var attribute in list.Attributes)
             {
-                if (RightmostName(attribute.Name) is not { } name)
+                if (SyntaxNames.Rightmost(attribute.Name) is not { } name)
                 {
                     continue;
                 }
@@ -259,37 +259,6 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
                             return true;
                         }
                     }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static string? RightmostName(NameSyntax name) => name switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
-
-    // A using alias (global ones included) in the file or an enclosing namespace: conservatively, any alias.
-    private static bool AliasInScope(SyntaxNode node)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-        {
-            var usings = parent switch
-            {
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                CompilationUnitSyntax unit => unit.Usings,
-                _ => default,
-            };
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is not null)
-                {
-                    return true;
                 }
             }
         }

@@ -209,49 +209,8 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     }
 
     // The cast's type is one of the enums by name, or a name a using alias in the file could stand for.
-    private static bool MayNameEnum(TypeSyntax type)
-    {
-        var name = type switch
-        {
-            NullableTypeSyntax nullable => nullable.ElementType,
-            _ => type,
-        };
-        var identifier = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
-        if (identifier is null)
-        {
-            return false;
-        }
-
-        if (EnumNames.Contains(identifier))
-        {
-            return true;
-        }
-
-        for (var node = type.Parent; node is not null; node = node.Parent)
-        {
-            var usings = node switch
-            {
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                CompilationUnitSyntax unit => unit.Usings,
-                _ => default,
-            };
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is not null)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool MayNameEnum(TypeSyntax type) =>
+        SyntaxNames.Rightmost(type) is { } identifier && (EnumNames.Contains(identifier) || SyntaxNames.UsingAliasInScope(type));
 
     private static void AnalyzeLambdaDefaults(SyntaxNodeAnalysisContext context, TransportSymbols symbols)
     {
