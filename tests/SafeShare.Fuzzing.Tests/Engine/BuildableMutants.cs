@@ -35,7 +35,7 @@ public static class BuildableMutants
 
     /// <summary>
     /// Mutants that can be built together in one project with the analyzers still running: each parses, and adding it
-    /// declares nothing twice and breaks no declaration. The compiler stops before the analyzers when the declarations
+    /// declares nothing twice and breaks no declaration, parsed as a Debug build parses it (#if DEBUG) and with the generator's files added. The compiler stops before the analyzers when the declarations
     /// have errors (two mutants of one seed both declare its types), so a build of such a set would check only the
     /// generator. Mutants are taken in order and skipped when they would add a declaration error.
     /// </summary>
@@ -45,9 +45,12 @@ public static class BuildableMutants
         var taken = 0;
         foreach (var (index, mutant) in Take(corpus, seed, first, count * 50L))
         {
-            var tree = CSharpSyntaxTree.ParseText(mutant.Source, SafeShare.Testing.TestCompilation.ParseOptions, $"M{index}.cs");
+            var tree = CSharpSyntaxTree.ParseText(mutant.Source, BuildParseOptions, $"M{index}.cs");
             var with = compilation.AddSyntaxTrees(tree);
-            if (with.GetDeclarationDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            // The generator's files are declarations too (a retention helper's partial type can clash with another mutant's).
+            CSharpGeneratorDriver.Create(FuzzRunner.Generators, parseOptions: SafeShare.Testing.TestCompilation.ParseOptions)
+                .RunGeneratorsAndUpdateCompilation(with, out var generated, out _);
+            if (generated.GetDeclarationDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
             {
                 continue;
             }
@@ -60,6 +63,11 @@ public static class BuildableMutants
             }
         }
     }
+
+    // What a Debug build for net10.0 defines: a mutant's #if DEBUG branch is compiled there.
+    private static readonly CSharpParseOptions BuildParseOptions = SafeShare.Testing.TestCompilation.ParseOptions.WithPreprocessorSymbols(
+        new[] { "DEBUG", "TRACE", "NET", "NETCOREAPP", "NET10_0", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER" }
+            .Concat(Enumerable.Range(5, 6).Select(v => $"NET{v}_0_OR_GREATER")));
 
     private static bool Parses(string source) =>
         !CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)).GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
