@@ -124,4 +124,21 @@ public class CertificateValidationAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_the_dangerous_validator_in_generated_code() => Verify.VerifyAsync("""
+        using System.CodeDom.Compiler;
+        using System.Net.Http;
+
+        [GeneratedCode("scaffold", "1.0")]
+        public class GeneratedClientFactory
+        {
+            public HttpClientHandler Create() => new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        }
+
+        public class HandwrittenClientFactory
+        {
+            public HttpClientHandler Create() => new HttpClientHandler { ServerCertificateCustomValidationCallback = [|HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|] };
+        }
+        """);
 }

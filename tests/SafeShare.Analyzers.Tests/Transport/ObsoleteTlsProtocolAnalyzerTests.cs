@@ -129,4 +129,21 @@ public class ObsoleteTlsProtocolAnalyzerTests
         }
         """,
     });
+
+    [Fact]
+    public Task Ignores_generated_code_found_by_the_file_scan() => Verify.VerifyAsync("""
+        using System.CodeDom.Compiler;
+        using System.Security.Authentication;
+
+        [GeneratedCode("wsdl", "4.0")]
+        public class GeneratedProxy
+        {
+            public SslProtocols Protocols { get; } = SslProtocols.Tls;
+        }
+
+        public class Handwritten
+        {
+            public SslProtocols Protocols { get; } = [|SslProtocols.Tls11|];
+        }
+        """);
 }
