@@ -67,10 +67,14 @@ internal sealed class IncrementalAnalysis
 
         var reader = new Reader(compilation, cancellationToken);
         var entries = new Dictionary<SyntaxTree, TreeEntry>(trees.Count);
-        var candidates = new List<TreeCandidates>(trees.Count);
-        foreach (var tree in trees)
+        // Each tree's entry from the previous run (null for a new tree): its candidates are reused whatever changed,
+        // its results only when the edit was body-only and they do not depend on a changed tree.
+        var known = new TreeEntry?[trees.Count];
+        var candidates = new TreeCandidates[trees.Count];
+        for (var i = 0; i < trees.Count; i++)
         {
-            candidates.Add(previous is not null && previous.Entries.TryGetValue(tree, out var known) ? known.Candidates : TreeCandidates.Read(tree, cancellationToken));
+            known[i] = previous is not null && previous.Entries.TryGetValue(trees[i], out var entry) ? entry : null;
+            candidates[i] = known[i]?.Candidates ?? TreeCandidates.Read(trees[i], cancellationToken);
         }
 
         var globalAliases = reuse ? previous!.GlobalAliases : GlobalAliasesOf(candidates);
@@ -79,13 +83,11 @@ internal sealed class IncrementalAnalysis
         var types = new List<InventoryType>();
         for (var i = 0; i < trees.Count; i++)
         {
-            var tree = trees[i];
-            TreeEntry? old = null;
-            var keep = reuse && previous!.Entries.TryGetValue(tree, out old);
+            var old = reuse ? known[i] : null;
             var methodResults = new MethodResult[candidates[i].Methods.Length];
             for (var m = 0; m < methodResults.Length; m++)
             {
-                methodResults[m] = keep && !old!.Methods[m].DependsOn(changedBefore) ? old.Methods[m] : reader.Method(candidates[i].Methods[m], globalAliases);
+                methodResults[m] = old is not null && !old.Methods[m].DependsOn(changedBefore) ? old.Methods[m] : reader.Method(candidates[i].Methods[m], globalAliases);
                 if (methodResults[m].Share is { } share)
                 {
                     shares.Add(share);
@@ -95,7 +97,7 @@ internal sealed class IncrementalAnalysis
             var typeResults = new TypeResult[candidates[i].Types.Length];
             for (var t = 0; t < typeResults.Length; t++)
             {
-                typeResults[t] = keep && !old!.Types[t].DependsOn(changedBefore) ? old.Types[t] : reader.Type(candidates[i].Types[t], globalAliases);
+                typeResults[t] = old is not null && !old.Types[t].DependsOn(changedBefore) ? old.Types[t] : reader.Type(candidates[i].Types[t], globalAliases);
                 if (typeResults[t].Retention is { } rule)
                 {
                     retention.Add(rule);
@@ -107,7 +109,7 @@ internal sealed class IncrementalAnalysis
                 }
             }
 
-            entries[tree] = new TreeEntry(candidates[i], methodResults, typeResults);
+            entries[trees[i]] = new TreeEntry(candidates[i], methodResults, typeResults);
         }
 
         var model = new AnalysisModel(shares.ToEquatableArray(), retention.ToEquatableArray(), types.ToEquatableArray());
@@ -166,7 +168,7 @@ internal sealed class IncrementalAnalysis
         return removed == added.Count;
     }
 
-    private static EquatableArray<string> GlobalAliasesOf(List<TreeCandidates> candidates) =>
+    private static EquatableArray<string> GlobalAliasesOf(TreeCandidates[] candidates) =>
         candidates.SelectMany(c => c.GlobalAliases).Distinct(System.StringComparer.Ordinal).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
 
     /// <summary>Reads candidates against one compilation; the SafeShare symbols and semantic models are made on first use.</summary>

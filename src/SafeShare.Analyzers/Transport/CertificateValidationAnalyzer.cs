@@ -25,6 +25,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 {
     private const string DangerousValidator = "DangerousAcceptAnyServerCertificateValidator";
     private const int MaxDepth = 6;
+    private static readonly HashSet<string> DangerousValidatorName = new(System.StringComparer.Ordinal) { DangerousValidator };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CertificateValidationDisabled);
@@ -72,32 +73,19 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols)
     {
         var model = context.SemanticModel;
-        var tree = model.SyntaxTree;
-        if (!MayNameDangerousValidator(tree.GetText(context.CancellationToken).ToString()))
+        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
         {
             return;
         }
 
-        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        foreach (var node in NameScan.References(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != DangerousValidator || token.Parent is not IdentifierNameSyntax name)
-            {
-                continue;
-            }
-
-            // The operation is on the member access when the name is its right-hand side.
-            SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
             if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference)
             {
                 AnalyzeDangerousValidator(reference, symbols, context.ReportDiagnostic);
             }
         }
     }
-
-    private static bool MayNameDangerousValidator(string text) =>
-        text.IndexOf(DangerousValidator, System.StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("\\u", System.StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("\\U", System.StringComparison.Ordinal) >= 0;
 
     private static void AnalyzeDangerousValidator(IPropertyReferenceOperation reference, TransportSymbols symbols, System.Action<Diagnostic> report)
     {

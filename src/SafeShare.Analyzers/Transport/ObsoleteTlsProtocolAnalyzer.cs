@@ -106,26 +106,13 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> fileMarkers, HashSet<string> names, TransportSymbols symbols)
     {
         var model = context.SemanticModel;
-        var tree = model.SyntaxTree;
-        if (!MayName(tree.GetText(context.CancellationToken).ToString(), fileMarkers))
+        if (!NameScan.MayHold(model.SyntaxTree, fileMarkers, context.CancellationToken))
         {
             return;
         }
 
-        foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+        foreach (var node in NameScan.References(model.SyntaxTree, names, context.CancellationToken))
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || !names.Contains(token.ValueText) || token.Parent is not IdentifierNameSyntax name)
-            {
-                continue;
-            }
-
-            // The operation is on the member access (or qualified name) when the name is its right-hand side.
-            SyntaxNode node = name.Parent switch
-            {
-                MemberAccessExpressionSyntax access when access.Name == name => access,
-                QualifiedNameSyntax qualified when qualified.Right == name => qualified,
-                _ => name,
-            };
             // The defaults of lambdas and local functions are not operations the driver analyses (lambdas' are
             // read from syntax below); the member's code is.
             if (!InFunctionParameter(node) && model.GetOperation(node, context.CancellationToken) is IFieldReferenceOperation reference)
@@ -145,24 +132,6 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                     return parameter.Parent?.Parent is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax;
                 case StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax:
                     return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MayName(string text, HashSet<string> names)
-    {
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        foreach (var name in names)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
-            {
-                return true;
             }
         }
 
