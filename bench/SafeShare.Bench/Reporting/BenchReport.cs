@@ -139,14 +139,14 @@ public sealed record BenchReport(
 {
     public static readonly string MethodText =
         "Each repetition compiles the codebase from source in every configuration (order rotated per repetition): parse (parallel), " +
-        "create the compilation, run the generators (b only), get the parse and declaration diagnostics (as csc does before it compiles method bodies; so no analyzer is timed building the assembly's symbols), run the configuration's analyzers through CompilationWithAnalyzers " +
+        "create the compilation and bind its references (every configuration alike: a compile binds them once whatever runs, and the compilation a generator updates keeps them, so a generator that asked first would only carry the compiler's work), run the generators (b only), get the parse and declaration diagnostics (as csc does before it compiles method bodies; so no analyzer is timed building the assembly's symbols), run the configuration's analyzers through CompilationWithAnalyzers " +
         "(concurrentAnalysis and logAnalyzerExecutionTime on) and emit the DLL and a portable PDB to memory. " +
         "Analyzer time is Roslyn's per-analyzer execution time from the analysis result's telemetry (time inside the analyzers' callbacks); " +
         "generator time is GeneratorDriver.GetTimingInfo(). Cost = analyzer time + generator time; 'cost / bare' divides it by the median " +
         "wall time of configuration a. 'Wall vs bare' is the whole-run difference and also includes the analyzer host's own work " +
         "(a second binding pass for the semantic models and operation trees that every analyzer package pays), so it is not SafeShare's alone. " +
         "Peak heap and working set are sampled every 10 ms during the run; allocated is GC.GetTotalAllocatedBytes over the run. " +
-        "Generator first run and re-run: GeneratorDriver.GetTimingInfo() of a driver with step tracking off, as a build or the IDE runs it " +
+        "Generator first run and re-run: GeneratorDriver.GetTimingInfo() of a driver with step tracking off, on a compilation whose references are bound, as a build or the IDE runs it " +
         "(tracking records every step's inputs and outputs, a cost those hosts do not pay): the first run on the codebase, then the re-run of " +
         "that driver after a one-line edit (a paging constant) in an ordinary business file; the re-run is repeated " + GeneratorRunner.RerunSamples + " times from the same " +
         "first-run state, each on a freshly edited compilation, and its median taken. The step run reasons on the re-run and the time inside each " +

@@ -45,23 +45,26 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                // Cheap per-operation filters collect what might send; the method is read as a whole only when something does.
-                var candidates = new Candidates(DeclaredShares.RecordsShare(owner, symbols));
-                block.RegisterOperationAction(c => candidates.OnInvocation((IInvocationOperation)c.Operation, apis), OperationKind.Invocation);
-                block.RegisterOperationAction(c => candidates.OnCreation((IObjectCreationOperation)c.Operation, apis), OperationKind.ObjectCreation);
-                block.RegisterOperationAction(c => candidates.OnAssignment((ISimpleAssignmentOperation)c.Operation, apis), OperationKind.SimpleAssignment);
-                block.RegisterOperationBlockEndAction(c => Report(c, candidates, apis));
+                // Cheap per-operation filters collect what might send; the method is read as a whole only when something
+                // does. One action for the three kinds, and whether the method itself records a share is asked only then:
+                // this runs for every method in the compilation (issue 6).
+                var candidates = new Candidates();
+                block.RegisterOperationAction(c => candidates.On(c.Operation, apis), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+                block.RegisterOperationBlockEndAction(c => Report(c, owner, candidates, apis));
             });
         });
     }
 
-    private static void Report(OperationBlockAnalysisContext context, Candidates candidates, OutboundApis apis)
+    private static void Report(OperationBlockAnalysisContext context, IMethodSymbol owner, Candidates candidates, OutboundApis apis)
     {
-        var (sends, carriers, recordsShare) = candidates.Take();
-        if (sends.Count == 0 && carriers.Count == 0)
+        if (candidates.Take() is not { } found)
         {
             return;
         }
+
+        var (sends, carriers, callsShare) = found;
+
+        var recordsShare = callsShare || DeclaredShares.RecordsShare(owner, apis.Symbols);
 
         var flow = new MethodFlow(context.OperationBlocks);
         var channel = new ClearTextChannel(apis, flow);
@@ -205,20 +208,35 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     private sealed class Candidates
     {
         private readonly object _gate = new();
-        private readonly List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> _sends = new();
-        private readonly List<IOperation> _carriers = new();
-        private bool _recordsShare;
+        // Made on first use: most methods send nothing and fill no carrier.
+        private List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)>? _sends;
+        private List<IOperation>? _carriers;
+        private bool _callsShare;
 
-        public Candidates(bool recordsShare) => _recordsShare = recordsShare;
+        public void On(IOperation operation, OutboundApis apis)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    OnInvocation(invocation, apis);
+                    break;
+                case IObjectCreationOperation creation:
+                    OnCreation(creation, apis);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    OnAssignment(assignment, apis);
+                    break;
+            }
+        }
 
-        public void OnInvocation(IInvocationOperation invocation, OutboundApis apis)
+        private void OnInvocation(IInvocationOperation invocation, OutboundApis apis)
         {
             var method = invocation.TargetMethod;
             if (DeclaredShares.RecordsShare(method, apis.Symbols))
             {
                 lock (_gate)
                 {
-                    _recordsShare = true;
+                    _callsShare = true;
                 }
 
                 return;
@@ -229,7 +247,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             {
                 lock (_gate)
                 {
-                    _sends.Add((invocation, kind));
+                    (_sends ??= new()).Add((invocation, kind));
                 }
 
                 return;
@@ -240,41 +258,46 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 : null;
             if (apis.KindOf(method) == OutboundApis.ValueKind.Carrier || (method.Name is "Add" && apis.IsCarrier(into?.Type)))
             {
-                lock (_gate)
-                {
-                    _carriers.Add(invocation);
-                }
+                AddCarrier(invocation);
             }
         }
 
-        public void OnCreation(IObjectCreationOperation creation, OutboundApis apis)
+        private void OnCreation(IObjectCreationOperation creation, OutboundApis apis)
         {
             if (apis.IsCarrier(creation.Type))
             {
-                lock (_gate)
-                {
-                    _carriers.Add(creation);
-                }
+                AddCarrier(creation);
             }
         }
 
-        public void OnAssignment(ISimpleAssignmentOperation assignment, OutboundApis apis)
+        private void OnAssignment(ISimpleAssignmentOperation assignment, OutboundApis apis)
         {
             // Object-initializer assignments belong to their creation.
             if (assignment.Target is IMemberReferenceOperation { Instance: { } instance and not IInstanceReferenceOperation } && apis.IsCarrier(instance.Type))
             {
-                lock (_gate)
-                {
-                    _carriers.Add(assignment);
-                }
+                AddCarrier(assignment);
             }
         }
 
-        public (List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends, List<IOperation> Carriers, bool RecordsShare) Take()
+        private void AddCarrier(IOperation carrier)
         {
             lock (_gate)
             {
-                return (_sends.ToList(), _carriers.ToList(), _recordsShare);
+                (_carriers ??= new()).Add(carrier);
+            }
+        }
+
+        /// <summary>The sends and carriers found, and whether the method calls a share; null when it found neither.</summary>
+        public (List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends, List<IOperation> Carriers, bool CallsShare)? Take()
+        {
+            lock (_gate)
+            {
+                if (_sends is null && _carriers is null)
+                {
+                    return null;
+                }
+
+                return (_sends?.ToList() ?? new(), _carriers?.ToList() ?? new(), _callsShare);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,12 +31,13 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
+            var telnet = new TelnetNames(TelnetNames.AnyTypeOrNamespaceIn(start.Compilation, start.CancellationToken));
             start.RegisterOperationAction(c => AnalyzeLiteral(c, symbols), OperationKind.Literal);
             start.RegisterOperationAction(c => AnalyzeUtf8String(c, symbols), OperationKind.Utf8String);
             start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, symbols), OperationKind.InterpolatedString);
             start.RegisterOperationAction(c => AnalyzeConcatenation(c, symbols), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols, telnet), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, telnet), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeSchemeAssignment(c, symbols), OperationKind.SimpleAssignment);
             start.RegisterSyntaxNodeAction(AnalyzeLambdaDefaults, SyntaxKind.ParenthesizedLambdaExpression);
         });
@@ -160,7 +162,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeObjectCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, TransportSymbols symbols, TelnetNames telnet)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol type)
@@ -193,16 +195,16 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (NamesTelnet(type) && !IsInsideTelnetCode(context.ContainingSymbol))
+        if (telnet.Of(type) && !telnet.IsInsideTelnetCode(context.ContainingSymbol))
         {
             Report(context, creation.Syntax.GetLocation(), $"'{type.Name}'", "telnet");
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, TelnetNames telnet)
     {
         var method = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (NamesTelnet(method) && !IsInsideTelnetCode(context.ContainingSymbol))
+        if (telnet.Of(method) && !telnet.IsInsideTelnetCode(context.ContainingSymbol))
         {
             Report(context, context.Operation.Syntax.GetLocation(), $"'{method.Name}'", "telnet");
         }
@@ -442,36 +444,103 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>A telnet client: a type, namespace or method whose name has the word "Telnet" (not "TelNet", "Telnetwork").</summary>
-    private static bool NamesTelnet(ISymbol symbol)
+    /// <summary>
+    /// A telnet client: a type, namespace or method whose name has the word "Telnet" (not "TelNet", "Telnetwork").
+    /// Every invocation and creation in the compilation is asked, so the compilation's type and namespace names
+    /// are looked through once: when none of them holds "Telnet", only a method's own name can.
+    /// </summary>
+    private sealed class TelnetNames
     {
-        if (HasTelnetWord(symbol.Name))
-        {
-            return true;
-        }
+        private const string Word = "Telnet";
+        private static readonly ConditionalWeakTable<IAssemblySymbol, object> AssemblyNamesTelnet = new();
+        private static readonly object Yes = new();
+        private static readonly object No = new();
+        private readonly bool _anyTypeOrNamespace;
 
-        for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
+        public TelnetNames(bool anyTypeOrNamespace) => _anyTypeOrNamespace = anyTypeOrNamespace;
+
+        public bool Of(ISymbol symbol)
         {
-            if (HasTelnetWord(type.Name))
+            if (symbol is not INamespaceOrTypeSymbol && HasTelnetWord(symbol.Name))
             {
                 return true;
             }
-        }
 
-        for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-        {
-            if (HasTelnetWord(ns.Name))
+            if (!_anyTypeOrNamespace)
+            {
+                return false;
+            }
+
+            if (HasTelnetWord(symbol.Name))
             {
                 return true;
             }
+
+            for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (HasTelnetWord(type.Name))
+                {
+                    return true;
+                }
+            }
+
+            for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (HasTelnetWord(ns.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        return false;
+        /// <summary>The telnet client's own implementation is not a use of it.</summary>
+        public bool IsInsideTelnetCode(ISymbol containing) => containing.ContainingType is { } type && Of(type);
+
+        /// <summary>Whether a type or namespace declared in the source or a referenced assembly has "Telnet" in its name.</summary>
+        public static bool AnyTypeOrNamespaceIn(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (compilation.ContainsSymbolsWithName(static name => name.IndexOf(Word, StringComparison.Ordinal) >= 0, SymbolFilter.Namespace | SymbolFilter.Type, cancellationToken))
+            {
+                return true;
+            }
+
+            foreach (var reference in compilation.References)
+            {
+                switch (compilation.GetAssemblyOrModuleSymbol(reference))
+                {
+                    case IAssemblySymbol assembly:
+                        // An assembly's symbol is shared by the compilations that reference it: it is looked through once.
+                        if (AssemblyNamesTelnet.GetValue(assembly, static a => Any(a.TypeNames) || Any(a.NamespaceNames) ? Yes : No) == Yes)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case null:
+                        break;
+                    default:
+                        return true; // a module: its names are not listed; look at every container
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Any(System.Collections.Generic.IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (name.IndexOf(Word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
-
-    /// <summary>The telnet client's own implementation is not a use of it.</summary>
-    private static bool IsInsideTelnetCode(ISymbol containing) =>
-        containing.ContainingType is { } type && NamesTelnet(type);
 
     private static bool HasTelnetWord(string name)
     {

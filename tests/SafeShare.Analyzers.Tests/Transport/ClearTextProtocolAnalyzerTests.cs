@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using SafeShare.Testing;
 using SafeShare.Analyzers.Transport;
 using Verify = SafeShare.Testing.AnalyzerVerifier<SafeShare.Analyzers.Transport.ClearTextProtocolAnalyzer>;
 using VerifyFiles = SafeShare.Testing.AdditionalFileVerifier<SafeShare.Analyzers.Transport.ClearTextProtocolAnalyzer>;
@@ -177,6 +180,91 @@ public class ClearTextProtocolAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public async Task Flags_telnet_clients_from_a_referenced_assembly()
+    {
+        // The analyzer looks through the names of the referenced assemblies' types and namespaces once, to skip the
+        // walk up each invoked method's containers when none has the word; these come from metadata, not source.
+        var library = TestCompilation.Create(
+            new[]
+            {
+                """
+                namespace Vendor.Remote.Telnet { public class Session { } }
+                namespace Vendor.Net
+                {
+                    public class TelnetClient { public void Connect() { } }
+                    public class Directory { public class TelnetGateway { public static void Open() { } } }
+                }
+                """,
+            },
+            TestCompilation.References,
+            "Vendor");
+        var image = Image(library);
+        var consumer = TestCompilation.Create(
+            new[]
+            {
+                """
+                public class CaseImport
+                {
+                    public void M()
+                    {
+                        new Vendor.Net.TelnetClient().Connect();
+                        _ = new Vendor.Remote.Telnet.Session();
+                        Vendor.Net.Directory.TelnetGateway.Open();
+                    }
+                }
+                """,
+            },
+            TestCompilation.References.Add(image));
+
+        var diagnostics = await AnalyzerVerifier<ClearTextProtocolAnalyzer>.GetDiagnosticsAsync(consumer, new ClearTextProtocolAnalyzer());
+
+        var source = consumer.SyntaxTrees.Single().ToString();
+        Assert.Equal(
+            new[] { "new Vendor.Net.TelnetClient()", "new Vendor.Net.TelnetClient().Connect()", "new Vendor.Remote.Telnet.Session()", "Vendor.Net.Directory.TelnetGateway.Open()" }.Order(),
+            diagnostics.Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)).Order());
+    }
+
+    private static MetadataReference Image(Compilation library)
+    {
+        using var stream = new System.IO.MemoryStream();
+        var result = library.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    [Fact]
+    public async Task Flags_a_method_named_telnet_when_no_type_or_namespace_is()
+    {
+        // No type or namespace anywhere has the word, so only the method's own name can make it a telnet client.
+        var library = TestCompilation.Create(
+            new[] { "namespace Vendor.Net { public static class Remote { public static void OpenTelnet(string host) { } public static void OpenTelnetwork() { } } }" },
+            TestCompilation.References,
+            "Vendor");
+        var consumer = TestCompilation.Create(
+            new[]
+            {
+                """
+                public class CaseImport
+                {
+                    public void M()
+                    {
+                        Vendor.Net.Remote.OpenTelnet("legacy-cms");
+                        Vendor.Net.Remote.OpenTelnetwork();
+                    }
+                }
+                """,
+            },
+            TestCompilation.References.Add(Image(library)));
+
+        var diagnostics = await AnalyzerVerifier<ClearTextProtocolAnalyzer>.GetDiagnosticsAsync(consumer, new ClearTextProtocolAnalyzer());
+
+        var source = consumer.SyntaxTrees.Single().ToString();
+        Assert.Equal(
+            new[] { "Vendor.Net.Remote.OpenTelnet(\"legacy-cms\")" },
+            diagnostics.Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)));
+    }
 
     [Fact]
     public Task Flags_clear_text_urls_in_appsettings_at_the_file_position() => VerifyFiles.VerifyAsync(
