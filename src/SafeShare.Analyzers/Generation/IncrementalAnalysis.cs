@@ -45,9 +45,14 @@ internal sealed record AnalysisModel(EquatableArray<ShareResult> Shares, Equatab
 /// </remarks>
 internal sealed class IncrementalAnalysis
 {
+    private readonly bool _syntaxReader;
     private Snapshot? _last;
 
-    /// <summary>How many declarations the last run on this thread read semantically: for tests.</summary>
+    /// <param name="syntaxReader">Whether the common case of an inventory entry is read from syntax (<see cref="SyntaxInventory"/>);
+    /// false reads every declaration semantically, which the tests compare it with.</param>
+    public IncrementalAnalysis(bool syntaxReader = true) => _syntaxReader = syntaxReader;
+
+    /// <summary>How many declarations the last run on this thread read (from syntax or semantically): for tests.</summary>
     [System.ThreadStatic]
     private static int s_readOnThisThread;
 
@@ -65,7 +70,7 @@ internal sealed class IncrementalAnalysis
             return previous.Model;
         }
 
-        var reader = new Reader(compilation, cancellationToken);
+        var reader = new Reader(compilation, _syntaxReader, cancellationToken);
         var entries = new Dictionary<SyntaxTree, TreeEntry>(trees.Count);
         // Each tree's entry from the previous run (null for a new tree): its candidates are reused whatever changed,
         // its results only when the edit was body-only and they do not depend on a changed tree.
@@ -177,12 +182,15 @@ internal sealed class IncrementalAnalysis
         private readonly Compilation _compilation;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+        private readonly bool _syntaxReader;
         private bool _resolved;
         private SafeShareSymbols? _symbols;
+        private SyntaxInventory? _syntaxInventory;
 
-        public Reader(Compilation compilation, CancellationToken cancellationToken)
+        public Reader(Compilation compilation, bool syntaxReader, CancellationToken cancellationToken)
         {
             _compilation = compilation;
+            _syntaxReader = syntaxReader;
             _cancellationToken = cancellationToken;
         }
 
@@ -215,7 +223,19 @@ internal sealed class IncrementalAnalysis
             }
 
             s_readOnThisThread++;
-            if (Symbols() is not { } symbols || Model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is not INamedTypeSymbol type)
+            if (Symbols() is not { } symbols)
+            {
+                return new TypeResult(null, null, ImmutableArray.Create(syntax.SyntaxTree));
+            }
+
+            // The common case from syntax: a plain type (not partial, so no retention model) whose attributes need no binding.
+            if (mayHold && _syntaxReader &&
+                (_syntaxInventory ??= new SyntaxInventory(_compilation, symbols, globalAliases, Model, _cancellationToken)).TryDescribe(syntax, out var fromSyntax))
+            {
+                return new TypeResult(fromSyntax, null, ImmutableArray.Create(syntax.SyntaxTree));
+            }
+
+            if (Model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is not INamedTypeSymbol type)
             {
                 return new TypeResult(null, null, ImmutableArray.Create(syntax.SyntaxTree));
             }

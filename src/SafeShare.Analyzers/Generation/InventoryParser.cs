@@ -134,7 +134,7 @@ internal static class InventoryParser
         return symbol is IPropertySymbol or IFieldSymbol && symbol.ContainingType is { } type ? Subject(classification, type) : null;
     }
 
-    private static string? EnumArgument(AttributeData attribute, int index)
+    internal static string? EnumArgument(AttributeData attribute, int index)
     {
         var argument = DataClassification.ConstructorArgument(attribute, index);
         return argument.Value is null ? null : DataClassification.EnumName(argument);

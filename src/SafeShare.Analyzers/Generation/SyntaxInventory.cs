@@ -1,0 +1,741 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SafeShare.Analyzers.Classification;
+
+namespace SafeShare.Analyzers.Generation;
+
+/// <summary>
+/// The data inventory entry of a type read from its syntax, without binding its attributes — for the common case
+/// only, and only where the syntax says for certain what <see cref="InventoryParser.Describe"/> would read (issue 6:
+/// binding every attribute of every personal-data type was half of the generator's first run, on a compilation the
+/// build then discards).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The common case is a class, struct or record written without a base list, a primary constructor, type parameters,
+/// <c>partial</c> or nesting, whose file imports <c>SafeShare</c> and declares no using alias or using static, whose
+/// attributes carry no target, and whose SafeShare attributes are written by their simple names with literal,
+/// <c>Enum.Member</c> and <c>nameof(Member)</c> arguments.
+/// </para>
+/// <para>
+/// A name written in an attribute stands for SafeShare's type only when nothing else could: no type or namespace
+/// of that name is declared in the source or in any other referenced assembly, no global alias has it, and the type
+/// declares no member of that name (which an argument like <c>DataSubject.Child</c> would find first). These are
+/// read once per compilation from the declaration table and the references' name lists, not by binding.
+/// </para>
+/// <para>
+/// Anything else — another shape, an argument of another form, a name that could mean something else, ASP.NET Core
+/// Identity's markers being referenced, syntax errors — returns false and the type is read semantically. The tests
+/// compare the two readers on every test source, and the fuzzer on every mutant.
+/// </para>
+/// </remarks>
+internal sealed class SyntaxInventory
+{
+    private const string Namespace = "SafeShare";
+
+    // What each SafeShare attribute takes: its positional argument (if any) and its named ones, by value kind.
+    private static readonly Dictionary<string, Shape> Shapes = new(System.StringComparer.Ordinal)
+    {
+        ["PersonalDataAttribute"] = new(Marker.Personal, null, new() { ["Subject"] = "DataSubject" }),
+        ["SpecialCategoryAttribute"] = new(Marker.SpecialCategory, "SpecialCategory", new() { ["Subject"] = "DataSubject" }),
+        ["CriminalOffenceDataAttribute"] = new(Marker.CriminalOffence, null, new() { ["Schedule1"] = "Schedule1Condition", ["OfficialAuthority"] = StringValue, ["Subject"] = "DataSubject" }),
+        ["LawfulBasisAttribute"] = new(Marker.LawfulBasis, "LawfulBasis", new() { ["Gateway"] = StringValue }),
+        ["Article9ConditionAttribute"] = new(Marker.Article9Condition, "Article9Condition", new() { ["Schedule1"] = "Schedule1Condition", ["BasisInLaw"] = StringValue }),
+        ["RetainUntilAttribute"] = new(Marker.RetainUntil, StringValue, new() { ["Years"] = IntValue, ["Months"] = IntValue, ["ReviewEveryYears"] = IntValue }),
+    };
+
+    private const string StringValue = "string";
+    private const string IntValue = "int";
+
+    private readonly Compilation _compilation;
+    private readonly SafeShareSymbols _symbols;
+    private readonly CancellationToken _cancellationToken;
+    private readonly bool _enabled;
+    private readonly bool _globalImport;
+    private readonly HashSet<string> _globalAliases;
+    private readonly List<IAssemblySymbol> _otherAssemblies = new();
+    private readonly Dictionary<string, List<INamedTypeSymbol>> _safeShareTypes = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _safeShareNamespaces = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _onlySafeShare = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumValues?> _enums = new(System.StringComparer.Ordinal);
+    private readonly System.Func<SyntaxTree, SemanticModel> _model;
+
+    public SyntaxInventory(Compilation compilation, SafeShareSymbols symbols, EquatableArray<string> globalAliases, System.Func<SyntaxTree, SemanticModel> model, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _symbols = symbols;
+        _model = model;
+        _cancellationToken = cancellationToken;
+        _globalAliases = new HashSet<string>(globalAliases, System.StringComparer.Ordinal);
+        _enabled = Enable(out _globalImport);
+    }
+
+    /// <summary>How many declarations this thread has read from syntax, ever: for tests.</summary>
+    [System.ThreadStatic]
+    private static int s_readFromSyntax;
+
+    internal static int ReadFromSyntaxOnThisThread => s_readFromSyntax;
+
+    /// <summary>Reads the inventory entry of <paramref name="syntax"/> when its syntax says for certain what it is.</summary>
+    /// <returns>False when the type must be read semantically; otherwise <paramref name="entry"/> is what the semantic reader gives.</returns>
+    public bool TryDescribe(TypeDeclarationSyntax syntax, out InventoryType? entry)
+    {
+        entry = null;
+        if (!_enabled || !IsPlainType(syntax) || !Imports(syntax) ||
+            // A second declaration of the name (an error without partial) makes one type of both: its members are read together.
+            _model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is not { DeclaringSyntaxReferences.Length: 1 })
+        {
+            return false;
+        }
+
+        var memberNames = MemberNames(syntax);
+        var typeAttributes = Read(syntax.AttributeLists, memberNames);
+        if (typeAttributes is null)
+        {
+            return false;
+        }
+
+        var members = new List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)>();
+        foreach (var member in syntax.Members)
+        {
+            switch (member)
+            {
+                case PropertyDeclarationSyntax property:
+                    if (property.ExplicitInterfaceSpecifier is not null || Read(property.AttributeLists, memberNames) is not { } propertyAttributes)
+                    {
+                        return false;
+                    }
+
+                    members.Add((property.Identifier.ValueText, property.Type, IsStatic(property.Modifiers), propertyAttributes));
+                    break;
+                case FieldDeclarationSyntax field:
+                    if (Read(field.AttributeLists, memberNames) is not { } fieldAttributes)
+                    {
+                        return false;
+                    }
+
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        members.Add((variable.Identifier.ValueText, field.Declaration.Type, IsStatic(field.Modifiers), fieldAttributes));
+                    }
+
+                    break;
+                default:
+                    // Methods, constructors, events, operators and indexers hold no inventory entry; their attributes
+                    // (and a target on them) do not matter here.
+                    break;
+            }
+        }
+
+        var typeBasis = Basis(typeAttributes, null);
+        var entries = new List<InventoryMember>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var (name, _, isStatic, attributes) in members)
+        {
+            if (isStatic)
+            {
+                continue;
+            }
+
+            var markers = Markers(attributes);
+            if (!markers.IsPersonal || !seen.Add(name))
+            {
+                continue;
+            }
+
+            var kind = markers.Criminal ? "CriminalOffence" : markers.Categories.Count > 0 ? "SpecialCategory" : "Personal";
+            entries.Add(new InventoryMember(name, kind, markers.Categories.ToEquatableArray(), Subject(attributes) ?? Subject(typeAttributes), Basis(attributes, typeAttributes)));
+        }
+
+        if (entries.Count == 0 && !Markers(typeAttributes).IsPersonal)
+        {
+            s_readFromSyntax++;
+            return true;
+        }
+
+        if (!TryRetention(typeAttributes, members, syntax.SyntaxTree, out var retention))
+        {
+            return false;
+        }
+
+        entry = new InventoryType(FullName(syntax), Subject(typeAttributes), typeBasis, retention?.Describe(), entries.ToEquatableArray());
+        s_readFromSyntax++;
+        return true;
+    }
+
+    // ---- the compilation: may names be read at all ----
+
+    private bool Enable(out bool globalImport)
+    {
+        globalImport = false;
+        // ASP.NET Core Identity's markers count too, under names SafeShare also uses: leave those projects to the binder.
+        if (_symbols.IdentityPersonalData is not null || _symbols.IdentityProtectedPersonalData is not null)
+        {
+            return false;
+        }
+
+        var safeShare = _symbols.PersonalData.ContainingAssembly;
+        foreach (var reference in _compilation.References)
+        {
+            switch (_compilation.GetAssemblyOrModuleSymbol(reference))
+            {
+                case IAssemblySymbol assembly when SymbolEqualityComparer.Default.Equals(assembly, safeShare):
+                    break;
+                case IAssemblySymbol assembly:
+                    _otherAssemblies.Add(assembly);
+                    break;
+                case null:
+                    break;
+                default:
+                    return false; // a module: its names are not listed
+            }
+        }
+
+        Collect(safeShare.GlobalNamespace);
+        if (Declared(Namespace))
+        {
+            return false; // "using SafeShare;" could mean another namespace
+        }
+
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(_cancellationToken)).Usings)
+            {
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.None))
+                {
+                    continue;
+                }
+
+                if (!directive.StaticKeyword.IsKind(SyntaxKind.None))
+                {
+                    return false; // a global using static can bring a member named like an enum into every file
+                }
+
+                if (directive.Alias is null && IsSafeShare(directive.Name))
+                {
+                    globalImport = true;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void Collect(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol inner)
+            {
+                _safeShareNamespaces.Add(inner.Name);
+                Collect(inner);
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                Collect(type);
+            }
+        }
+    }
+
+    private void Collect(INamedTypeSymbol type)
+    {
+        if (!_safeShareTypes.TryGetValue(type.Name, out var list))
+        {
+            _safeShareTypes[type.Name] = list = new List<INamedTypeSymbol>();
+        }
+
+        list.Add(type);
+        foreach (var nested in type.GetTypeMembers())
+        {
+            Collect(nested);
+        }
+    }
+
+    /// <summary>Whether a type or namespace of this name is declared anywhere but in SafeShare, or a global alias has it.</summary>
+    private bool Declared(string name)
+    {
+        if (_onlySafeShare.TryGetValue(name, out var known))
+        {
+            return !known;
+        }
+
+        var declared = _globalAliases.Contains(name) ||
+            _compilation.ContainsSymbolsWithName(name, SymbolFilter.Namespace | SymbolFilter.Type, _cancellationToken) ||
+            _otherAssemblies.Any(a => a.TypeNames.Contains(name) || a.NamespaceNames.Contains(name));
+        _onlySafeShare[name] = !declared;
+        return declared;
+    }
+
+    /// <summary>The SafeShare type this simple name can only stand for (in namespace SafeShare, the only type so named), or null.</summary>
+    private INamedTypeSymbol? Only(string name) =>
+        _safeShareTypes.TryGetValue(name, out var types) && types.Count == 1 && !_safeShareNamespaces.Contains(name) && !Declared(name) &&
+        types[0] is { ContainingType: null, ContainingNamespace: { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true } } type
+            ? type
+            : null;
+
+    private bool IsSafeShareTypeName(string name) => _safeShareTypes.ContainsKey(name) || _safeShareTypes.ContainsKey(name + "Attribute");
+
+    // ---- the declaration ----
+
+    private static bool IsPlainType(TypeDeclarationSyntax syntax) =>
+        syntax is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax &&
+        syntax.ParameterList is null && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
+        syntax.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax &&
+        !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword) || m.IsKind(SyntaxKind.FileKeyword)) &&
+        !syntax.ContainsDiagnostics && Plain(syntax.Identifier) &&
+        !syntax.Members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
+
+    // A verbatim or escaped identifier, or one that is a keyword somewhere (a class named "record" is displayed as
+    // "@record"), is displayed differently from how it is written.
+    private static bool Plain(SyntaxToken identifier) =>
+        identifier.Text == identifier.ValueText &&
+        SyntaxFacts.GetKeywordKind(identifier.ValueText) == SyntaxKind.None &&
+        SyntaxFacts.GetContextualKeywordKind(identifier.ValueText) == SyntaxKind.None;
+
+    private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword));
+
+    /// <summary>Whether SafeShare's names are in scope by import, with nothing that could rename them.</summary>
+    private bool Imports(TypeDeclarationSyntax syntax)
+    {
+        var imported = _globalImport;
+        for (var parent = syntax.Parent; parent is not null; parent = parent.Parent)
+        {
+            SyntaxList<UsingDirectiveSyntax> usings;
+            switch (parent)
+            {
+                case BaseNamespaceDeclarationSyntax ns:
+                    if (NameOf(ns.Name) is not { } nsName)
+                    {
+                        return false;
+                    }
+
+                    imported |= nsName == Namespace || nsName.StartsWith(Namespace + ".", System.StringComparison.Ordinal);
+                    usings = ns.Usings;
+                    break;
+                case CompilationUnitSyntax unit:
+                    usings = unit.Usings;
+                    break;
+                default:
+                    continue;
+            }
+
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null || !directive.StaticKeyword.IsKind(SyntaxKind.None))
+                {
+                    return false;
+                }
+
+                imported |= IsSafeShare(directive.Name);
+            }
+        }
+
+        return imported;
+    }
+
+    private static bool IsSafeShare(NameSyntax? name) => name switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == Namespace,
+        AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText == Namespace,
+        _ => false,
+    };
+
+    private static string? NameOf(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax identifier when Plain(identifier.Identifier) => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified when NameOf(qualified.Left) is { } left && Plain(qualified.Right.Identifier) => left + "." + qualified.Right.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static string FullName(TypeDeclarationSyntax syntax)
+    {
+        var name = syntax.Identifier.ValueText;
+        for (var parent = syntax.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is BaseNamespaceDeclarationSyntax ns)
+            {
+                name = NameOf(ns.Name) + "." + name;
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>The names the type declares: an argument's <c>DataSubject.Child</c> finds a member named DataSubject first.</summary>
+    private static HashSet<string> MemberNames(TypeDeclarationSyntax syntax)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal) { syntax.Identifier.ValueText };
+        foreach (var member in syntax.Members)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        names.Add(variable.Identifier.ValueText);
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property:
+                    names.Add(property.Identifier.ValueText);
+                    break;
+                case EventDeclarationSyntax @event:
+                    names.Add(@event.Identifier.ValueText);
+                    break;
+                case MethodDeclarationSyntax method:
+                    names.Add(method.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        return names;
+    }
+
+    // ---- attributes ----
+
+    /// <summary>The SafeShare attributes in these lists, in order; null when one of them cannot be read from syntax.</summary>
+    private List<Written>? Read(SyntaxList<AttributeListSyntax> lists, HashSet<string> memberNames)
+    {
+        var written = new List<Written>();
+        foreach (var list in lists)
+        {
+            if (list.Target is not null)
+            {
+                return null;
+            }
+
+            foreach (var attribute in list.Attributes)
+            {
+                if (SyntaxNames.Rightmost(attribute.Name) is not { } rightmost)
+                {
+                    return null;
+                }
+
+                if (!IsSafeShareTypeName(rightmost) && !_globalAliases.Contains(rightmost) && !_globalAliases.Contains(rightmost + "Attribute") &&
+                    !(attribute.Name is QualifiedNameSyntax { Left: var left } && SyntaxNames.Rightmost(Leftmost(left)) is { } first && _globalAliases.Contains(first)))
+                {
+                    continue; // not SafeShare's, whatever it is: the semantic reader ignores it too
+                }
+
+                if (attribute.Name is not IdentifierNameSyntax name || !Plain(name.Identifier) || AttributeType(name.Identifier.ValueText) is not { } type ||
+                    !Shapes.TryGetValue(type.Name, out var shape) || Arguments(attribute, shape, memberNames) is not { } read)
+                {
+                    return null;
+                }
+
+                written.Add(read);
+            }
+        }
+
+        return written;
+    }
+
+    private static NameSyntax Leftmost(NameSyntax name) => name is QualifiedNameSyntax qualified ? Leftmost(qualified.Left) : name;
+
+    /// <summary>What [Name] binds to: Name or NameAttribute, whichever is an attribute class (C# §22.3), when both can only be SafeShare's.</summary>
+    private INamedTypeSymbol? AttributeType(string written)
+    {
+        INamedTypeSymbol? found = null;
+        foreach (var candidate in new[] { written, written + "Attribute" })
+        {
+            if (!_safeShareTypes.ContainsKey(candidate))
+            {
+                if (Declared(candidate))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (Only(candidate) is not { } type)
+            {
+                return null;
+            }
+
+            if (IsAttribute(type))
+            {
+                if (found is not null)
+                {
+                    return null; // both are attributes: ambiguous
+                }
+
+                found = type;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsAttribute(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Written? Arguments(AttributeSyntax attribute, Shape shape, HashSet<string> memberNames)
+    {
+        object? positional = null;
+        var positionalCount = 0;
+        var named = new Dictionary<string, object>(System.StringComparer.Ordinal);
+        foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameColon is not null)
+            {
+                return null;
+            }
+
+            if (argument.NameEquals is { } equals)
+            {
+                var name = equals.Name.Identifier.ValueText;
+                if (named.ContainsKey(name) || !shape.Named.TryGetValue(name, out var kind) || Value(argument.Expression, kind, memberNames) is not { } value)
+                {
+                    return null;
+                }
+
+                named.Add(name, value);
+            }
+            else
+            {
+                if (named.Count > 0 || shape.Positional is null || ++positionalCount > 1 || Value(argument.Expression, shape.Positional, memberNames) is not { } value)
+                {
+                    return null;
+                }
+
+                positional = value;
+            }
+        }
+
+        if ((shape.Positional is null) != (positionalCount == 0))
+        {
+            return null; // no such constructor: the attribute does not bind, and marks nothing
+        }
+
+        return new Written(shape.Marker, positional, named);
+    }
+
+    /// <summary>A literal, an <c>Enum.Member</c> of the expected SafeShare enum, or (for a string) <c>nameof(Member)</c>; null for anything else.</summary>
+    private object? Value(ExpressionSyntax expression, string kind, HashSet<string> memberNames)
+    {
+        switch (kind)
+        {
+            case StringValue:
+                if (expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } text)
+                {
+                    return text.Token.ValueText;
+                }
+
+                if (expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: { Count: 1 } arguments } &&
+                    !memberNames.Contains("nameof") && arguments[0] is { NameColon: null, RefKindKeyword.RawKind: (int)SyntaxKind.None, Expression: IdentifierNameSyntax target })
+                {
+                    // nameof(X) is "X" whenever it binds; an anchor that names no date member gives no rule either way.
+                    return new NameOfArgument(target.Identifier.ValueText);
+                }
+
+                return null;
+            case IntValue:
+                return expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int number } ? number : null;
+            default:
+                if (expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax type, Name: IdentifierNameSyntax member } ||
+                    type.Identifier.ValueText != kind || !Plain(type.Identifier) || memberNames.Contains(kind) || EnumOf(kind) is not { } values ||
+                    !values.ByName.TryGetValue(member.Identifier.ValueText, out var constant))
+                {
+                    return null;
+                }
+
+                return new EnumValue(values, constant);
+        }
+    }
+
+    private EnumValues? EnumOf(string name)
+    {
+        if (!_enums.TryGetValue(name, out var values))
+        {
+            values = Only(name) is { TypeKind: TypeKind.Enum } type ? new EnumValues(type) : null;
+            _enums[name] = values;
+        }
+
+        return values;
+    }
+
+    // ---- what the semantic reader computes, from the written attributes ----
+
+    private static (bool IsPersonal, List<string> Categories, bool Criminal) Markers(List<Written> attributes)
+    {
+        var personal = false;
+        var criminal = false;
+        var categories = new List<string>();
+        foreach (var attribute in attributes)
+        {
+            switch (attribute.Marker)
+            {
+                case Marker.Personal:
+                    personal = true;
+                    break;
+                case Marker.SpecialCategory:
+                    personal = true;
+                    categories.Add(((EnumValue)attribute.Positional!).Name);
+                    break;
+                case Marker.CriminalOffence:
+                    personal = true;
+                    criminal = true;
+                    break;
+            }
+        }
+
+        return (personal, categories, criminal);
+    }
+
+    private static string? Subject(List<Written> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Named.TryGetValue("Subject", out var value) && value is EnumValue { Constant: int number } subject && number != 0)
+            {
+                return subject.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The lawful basis and Article 9 condition: the member's own, else the type's, else the assembly's.</summary>
+    private LegalBasis Basis(List<Written> own, List<Written>? type)
+    {
+        var basis = Find(own, Marker.LawfulBasis) ?? (type is null ? null : Find(type, Marker.LawfulBasis));
+        var condition = Find(own, Marker.Article9Condition) ?? (type is null ? null : Find(type, Marker.Article9Condition));
+        var basisPart = basis is null ? Part.Of(_symbols.Assembly.LawfulBasis, "Gateway") : Part.Of(basis, "Gateway");
+        var conditionPart = condition is null ? Part.Of(_symbols.Assembly.Article9Condition, "BasisInLaw") : Part.Of(condition, "BasisInLaw");
+        var paragraph = conditionPart?.Schedule1 ?? 0;
+        return new LegalBasis(basisPart?.Value, basisPart?.Text, conditionPart?.Value, paragraph == 0 ? null : conditionPart!.Schedule1Name, paragraph, conditionPart?.Text);
+    }
+
+    private static Written? Find(List<Written> attributes, Marker marker) => attributes.FirstOrDefault(a => a.Marker == marker);
+
+    /// <summary>The retention rule: the first [RetainUntil] decides; only its anchor member's type is bound.</summary>
+    private bool TryRetention(List<Written> typeAttributes, List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)> members, SyntaxTree tree, out RetentionRule? rule)
+    {
+        rule = null;
+        if (Find(typeAttributes, Marker.RetainUntil) is not { } retain)
+        {
+            return true;
+        }
+
+        var anchor = retain.Positional switch
+        {
+            string text => text,
+            NameOfArgument name => name.Name,
+            _ => null,
+        };
+        if (anchor is null)
+        {
+            return false;
+        }
+
+        foreach (var member in members)
+        {
+            if (member.Name == anchor && _model(tree).GetTypeInfo(member.Type, _cancellationToken).Type is { } type && _symbols.IsDate(type))
+            {
+                rule = new RetentionRule(anchor, type, Int(retain, "Years"), Int(retain, "Months"), Int(retain, "ReviewEveryYears"));
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Int(Written attribute, string name) => attribute.Named.TryGetValue(name, out var value) && value is int number ? number : 0;
+
+    private enum Marker
+    {
+        Personal,
+        SpecialCategory,
+        CriminalOffence,
+        LawfulBasis,
+        Article9Condition,
+        RetainUntil,
+    }
+
+    private sealed record Shape(Marker Marker, string? Positional, Dictionary<string, string> Named);
+
+    private sealed record Written(Marker Marker, object? Positional, Dictionary<string, object> Named);
+
+    private sealed record NameOfArgument(string Name);
+
+    /// <summary>A member of a SafeShare enum: its constant as the compiler holds it, and the name the semantic reader shows for it.</summary>
+    private sealed record EnumValue(EnumValues Values, object Constant)
+    {
+        public string Name => Values.NameOf(Constant);
+    }
+
+    private sealed class EnumValues
+    {
+        private readonly List<(string Name, object Value)> _inOrder = new();
+
+        public EnumValues(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value } field)
+                {
+                    _inOrder.Add((field.Name, value));
+                    ByName[field.Name] = value;
+                }
+            }
+        }
+
+        public Dictionary<string, object> ByName { get; } = new(System.StringComparer.Ordinal);
+
+        // As DataClassification.EnumName: the first member with the value.
+        public string NameOf(object value)
+        {
+            foreach (var (name, constant) in _inOrder)
+            {
+                if (Equals(constant, value))
+                {
+                    return name;
+                }
+            }
+
+            return value.ToString() ?? "?";
+        }
+    }
+
+    /// <summary>What LegalBasis takes from a [LawfulBasis] or [Article9Condition], written or bound.</summary>
+    private sealed record Part(string? Value, string? Text, int Schedule1, string? Schedule1Name)
+    {
+        public static Part? Of(Written? attribute, string text) => attribute is null ? null : new Part(
+            ((EnumValue)attribute.Positional!).Name,
+            attribute.Named.TryGetValue(text, out var value) ? value as string : null,
+            attribute.Named.TryGetValue("Schedule1", out var schedule) && schedule is EnumValue { Constant: int paragraph } ? paragraph : 0,
+            attribute.Named.TryGetValue("Schedule1", out var named) && named is EnumValue enumValue ? enumValue.Name : null);
+
+        public static Part? Of(AttributeData? attribute, string text)
+        {
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            var schedule = DataClassification.NamedArgument(attribute, "Schedule1");
+            return new Part(
+                InventoryParser.EnumArgument(attribute, 0),
+                DataClassification.NamedArgument(attribute, text).Value as string,
+                schedule.Value is int paragraph ? paragraph : 0,
+                DataClassification.EnumName(schedule));
+        }
+    }
+}

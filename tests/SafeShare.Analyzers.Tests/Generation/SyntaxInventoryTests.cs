@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SafeShare.Analyzers.Generation;
+using SafeShare.Testing;
+
+namespace SafeShare.Analyzers.Tests.Generation;
+
+/// <summary>
+/// The generator reads the common case of an inventory entry from syntax (SyntaxInventory) and everything else
+/// semantically: what it reads must be what the semantic reader reads, on every source the tests hold and the sample,
+/// and it must leave to the semantic reader each case where a name or an argument could mean something else.
+/// </summary>
+public class SyntaxInventoryTests
+{
+    [Fact]
+    public void Reads_what_the_semantic_reader_reads_on_every_test_source_and_the_sample()
+    {
+        var root = RepositoryRoot();
+        var compared = 0;
+        var fromSyntax = 0;
+        foreach (var (origin, source) in TestSources(root))
+        {
+            fromSyntax += Compare(origin, TestCompilation.Create(source));
+            compared++;
+        }
+
+        var sample = Directory.EnumerateFiles(Path.Combine(root, "samples", "CaseManagement"), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !IsBuildOutput(p))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => File.ReadAllText(p))
+            .ToArray();
+        fromSyntax += Compare("samples/CaseManagement", TestCompilation.Create(sample));
+
+        // The comparison means something only if the syntax reader took part: most test types are plain ones.
+        Assert.True(compared > 200, $"only {compared} test sources found");
+        Assert.True(fromSyntax > 100, $"only {fromSyntax} declarations were read from syntax");
+    }
+
+    [Theory]
+    [InlineData("plain", 1, """
+        using System;
+        using SafeShare;
+        namespace Council.Domain;
+        [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
+        [RetainUntil(nameof(Born), Years = 25, ReviewEveryYears = 3)]
+        public sealed class Child
+        {
+            public int Id { get; }
+            [PersonalData(Subject = DataSubject.Child)] public string? Name { get; init; }
+            [PersonalData] public DateOnly? Born { get; init; }
+            [SpecialCategory(SpecialCategory.Health, Subject = DataSubject.Child)]
+            [Article9Condition(Article9Condition.HealthOrSocialCare, Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes, BasisInLaw = "DPA 2018")]
+            public string? Needs { get; init; }
+            [CriminalOffenceData(Subject = DataSubject.ParentOrCarer)] public string? Police, Probation;
+            [PersonalData] public static string? Shared;
+            [PersonalData] public const string Label = "x";
+        }
+        """)]
+    [InlineData("a struct and a record", 2, """
+        using SafeShare;
+        public struct Contact { [PersonalData] public string Phone; }
+        public record Note { [SpecialCategory(SpecialCategory.Health)] [SpecialCategory(SpecialCategory.Health)] public string? Text { get; init; } }
+        """)]
+    [InlineData("a retention anchor that is not a date", 1, """
+        using SafeShare;
+        [RetainUntil("Name", Years = 5)]
+        public class Child { [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("a type-level marker only, and the assembly's basis", 1, """
+        using SafeShare;
+        [assembly: LawfulBasis(LawfulBasis.LegalObligation, Gateway = "Children Act 2004 s11")]
+        [assembly: Article9Condition(Article9Condition.SubstantialPublicInterest, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
+        [PersonalData(Subject = DataSubject.FamilyMember)]
+        public class Household { public int Size { get; } }
+        """)]
+    [InlineData("a global using in another file imports SafeShare", 1, """
+        namespace Council { public class Child { [PersonalData] public string? Name { get; init; } } }
+        """, "global using SafeShare;")]
+    [InlineData("a using alias in the file", 0, """
+        using SafeShare;
+        using PD = SafeShare.PersonalDataAttribute;
+        public class Child { [PD] public string? Name { get; init; } }
+        """)]
+    [InlineData("a global alias named like a marker", 0, """
+        using SafeShare;
+        public class Child { [PersonalData] public string? Name { get; init; } }
+        """, "global using PersonalData = SafeShare.SpecialCategoryAttribute;")]
+    [InlineData("a global using static", 0, """
+        using SafeShare;
+        public class Child { [PersonalData(Subject = DataSubject.Child)] public string? Name { get; init; } }
+        """, "global using static Council.Names;\nnamespace Council { public static class Names { public static int DataSubject => 1; } }")]
+    [InlineData("a type in the source named like a marker", 0, """
+        using SafeShare;
+        namespace Council { public class PersonalData : System.Attribute { } }
+        namespace Council.Domain { public class Child { [PersonalData] public string? Name { get; init; } } }
+        """)]
+    [InlineData("a namespace in the source named SafeShare", 0, """
+        using SafeShare;
+        namespace SafeShare.Extensions { public class Child { [PersonalData] public string? Name { get; init; } } }
+        """)]
+    [InlineData("a member named like the enum (Color Color)", 0, """
+        using SafeShare;
+        public class Child
+        {
+            public static DataSubject DataSubject => DataSubject.Child;
+            [PersonalData(Subject = DataSubject.ParentOrCarer)] public string? Name { get; init; }
+        }
+        """)]
+    [InlineData("an attribute target", 0, """
+        using SafeShare;
+        public class Child { [field: PersonalData] public string? Name { get; init; } [PersonalData] public string? Other { get; init; } }
+        """)]
+    [InlineData("an argument that is not a literal or Enum.Member", 0, """
+        using SafeShare;
+        public class Child { [PersonalData(Subject = (DataSubject)1)] public string? Name { get; init; } }
+        """)]
+    [InlineData("a constant argument", 0, """
+        using SafeShare;
+        public class Child { private const string Act = "CA 1989"; [PersonalData] [LawfulBasis(LawfulBasis.PublicTask, Gateway = Act)] public string? Name { get; init; } }
+        """)]
+    [InlineData("a qualified marker without the import", 0, """
+        public class Child { [SafeShare.PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("a marker without the import does not bind", 0, """
+        public class Child { [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("only the plain base class, not a derived, nested, generic or partial type", 1, """
+        using SafeShare;
+        public class Person { [PersonalData] public string? Name { get; init; } }
+        public class Child : Person { [PersonalData] public string? School { get; init; } }
+        public class Outer { public class Inner { [PersonalData] public string? Name { get; init; } } }
+        public class Box<T> { [PersonalData] public T? Value { get; init; } }
+        public partial class Split { [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("a type declared twice (an error) is one type with the members of both", 0, """
+        using SafeShare;
+        public class Carer { [PersonalData] public string? Name { get; init; } }
+        """, "using SafeShare;\npublic class Carer { [SpecialCategory(SpecialCategory.Health)] public string? Needs { get; init; } }")]
+    [InlineData("a type or namespace named like a contextual keyword is displayed escaped", 0, """
+        using SafeShare;
+        namespace Council.async { public class record { [PersonalData] public string? Name { get; init; } } }
+        """)]
+    [InlineData("a marker without its constructor argument, or with a wrong named argument", 0, """
+        using SafeShare;
+        public class Child { [SpecialCategory] public string? Needs { get; init; } [PersonalData(Subject = DataSubject.Nobody)] public string? Name { get; init; } }
+        """)]
+    [InlineData("SafeShare's other attributes on a member", 0, """
+        using SafeShare;
+        public class Child { [PersonalData] [Share("Police", "Referral")] public string? Name { get; init; } }
+        """)]
+    [InlineData("other libraries' attributes are ignored", 1, """
+        using System;
+        using System.ComponentModel.DataAnnotations;
+        using SafeShare;
+        [Serializable]
+        public class Child { [Required, PersonalData] [Obsolete("old")] public string? Name { get; init; } }
+        """)]
+    public void Reads_from_syntax_only_what_it_can_and_agrees_with_the_semantic_reader(string what, int readFromSyntax, string source, string? other = null)
+    {
+        var sources = other is null ? new[] { source } : new[] { source, other };
+        var compilation = TestCompilation.Create(sources);
+
+        Assert.True(readFromSyntax == Compare(what, compilation), $"{what}: read from syntax");
+    }
+
+    [Fact]
+    public void Leaves_projects_with_AspNetCore_Identity_markers_to_the_binder()
+    {
+        var identity = CSharpCompilation.Create(
+            "Microsoft.Extensions.Identity.Stores",
+            new[] { CSharpSyntaxTree.ParseText("namespace Microsoft.AspNetCore.Identity { public class PersonalDataAttribute : System.Attribute { } public class ProtectedPersonalDataAttribute : PersonalDataAttribute { } }") },
+            TestCompilation.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(identity.Emit(image).Success);
+        var compilation = TestCompilation.Create(
+            new[] { "using SafeShare;\npublic class Child { [SpecialCategory(SpecialCategory.Health)] public string? Needs { get; init; } }" },
+            TestCompilation.References.Add(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.Equal(0, Compare("identity referenced", compilation));
+    }
+
+    /// <summary>Asserts both readers give the same model; returns how many declarations were read from syntax.</summary>
+    private static int Compare(string origin, Compilation compilation)
+    {
+        var semantic = new IncrementalAnalysis(syntaxReader: false).Analyze(compilation, default);
+        var before = SyntaxInventory.ReadFromSyntaxOnThisThread;
+        var fromSyntax = new IncrementalAnalysis().Analyze(compilation, default);
+        var read = SyntaxInventory.ReadFromSyntaxOnThisThread - before;
+        if (!fromSyntax.Equals(semantic))
+        {
+            Assert.Fail($"{origin}: the syntax reader differs from the semantic one\n--- semantic\n{Describe(semantic)}\n--- with the syntax reader\n{Describe(fromSyntax)}");
+        }
+
+        return read;
+    }
+
+    private static string Describe(AnalysisModel model) => string.Join("\n", model.Types.Select(t => t.ToString()));
+
+    private static IEnumerable<(string Origin, string Source)> TestSources(string root)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*Tests.cs", SearchOption.AllDirectories)
+            .Where(p => !IsBuildOutput(p))
+            .OrderBy(p => p, StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var index = 0;
+            foreach (var token in CSharpSyntaxTree.ParseText(File.ReadAllText(path)).GetRoot().DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
+                {
+                    string source;
+                    try
+                    {
+                        source = Markup.Parse(token.ValueText).Source;
+                    }
+                    catch (FormatException)
+                    {
+                        source = token.ValueText;
+                    }
+
+                    yield return ($"{Path.GetRelativePath(root, path)}#{index++}", source);
+                }
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Analyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
+        path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+}
