@@ -17,8 +17,8 @@ namespace SafeShare.Analyzers.Generation;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The common case is a class, struct or record written without a base list, a primary constructor, type parameters,
-/// <c>partial</c> or nesting, whose file imports <c>SafeShare</c> and declares no using alias or using static, whose
+/// The common case is a class, struct or record written in one declaration (<c>partial</c> with one part is fine) without
+/// a base list, a primary constructor, type parameters or nesting, whose file imports <c>SafeShare</c> and declares no using alias or using static, whose
 /// attributes carry no target, and whose SafeShare attributes are written by their simple names with literal,
 /// <c>Enum.Member</c> and <c>nameof(Member)</c> arguments.
 /// </para>
@@ -57,6 +57,7 @@ internal sealed class SyntaxInventory
     private readonly CancellationToken _cancellationToken;
     private readonly bool _enabled;
     private readonly bool _globalImport;
+    private bool _assemblyBasisMayBeWritten;
     private readonly HashSet<string> _globalAliases;
     private readonly List<IAssemblySymbol> _otherAssemblies = new();
     private readonly Dictionary<string, List<INamedTypeSymbol>> _safeShareTypes = new(System.StringComparer.Ordinal);
@@ -205,7 +206,13 @@ internal sealed class SyntaxInventory
         foreach (var tree in _compilation.SyntaxTrees)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(_cancellationToken)).Usings)
+            var root = (CompilationUnitSyntax)tree.GetRoot(_cancellationToken);
+            if (root.AttributeLists.Count > 0 && MayNameAssemblyBasis(root))
+            {
+                _assemblyBasisMayBeWritten = true;
+            }
+
+            foreach (var directive in root.Usings)
             {
                 if (directive.GlobalKeyword.IsKind(SyntaxKind.None))
                 {
@@ -226,6 +233,35 @@ internal sealed class SyntaxInventory
 
         return true;
     }
+
+    // An assembly-level [LawfulBasis] or [Article9Condition] can only be written at the top of a file: when no file has
+    // one (by name, or through an alias), the assembly's attributes need not be bound to know it has none.
+    private bool MayNameAssemblyBasis(CompilationUnitSyntax root)
+    {
+        if (root.Usings.Any(u => u.Alias is not null))
+        {
+            return true;
+        }
+
+        foreach (var list in root.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (SyntaxNames.Rightmost(attribute.Name) is not { } name || AssemblyBasisNames.Contains(name) ||
+                    _globalAliases.Contains(name) || _globalAliases.Contains(name + "Attribute"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> AssemblyBasisNames = new(System.StringComparer.Ordinal)
+    {
+        "LawfulBasis", "LawfulBasisAttribute", "Article9Condition", "Article9ConditionAttribute",
+    };
 
     private void Collect(INamespaceSymbol ns)
     {
@@ -287,7 +323,7 @@ internal sealed class SyntaxInventory
         syntax is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax &&
         syntax.ParameterList is null && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
         syntax.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax &&
-        !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword) || m.IsKind(SyntaxKind.FileKeyword)) &&
+        !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.FileKeyword)) &&
         !syntax.ContainsDiagnostics && Plain(syntax.Identifier) &&
         !syntax.Members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
 
@@ -617,8 +653,8 @@ internal sealed class SyntaxInventory
     {
         var basis = Find(own, Marker.LawfulBasis) ?? (type is null ? null : Find(type, Marker.LawfulBasis));
         var condition = Find(own, Marker.Article9Condition) ?? (type is null ? null : Find(type, Marker.Article9Condition));
-        var basisPart = basis is null ? Part.Of(_symbols.Assembly.LawfulBasis, "Gateway") : Part.Of(basis, "Gateway");
-        var conditionPart = condition is null ? Part.Of(_symbols.Assembly.Article9Condition, "BasisInLaw") : Part.Of(condition, "BasisInLaw");
+        var basisPart = basis is not null ? Part.Of(basis, "Gateway") : _assemblyBasisMayBeWritten ? Part.Of(_symbols.Assembly.LawfulBasis, "Gateway") : null;
+        var conditionPart = condition is not null ? Part.Of(condition, "BasisInLaw") : _assemblyBasisMayBeWritten ? Part.Of(_symbols.Assembly.Article9Condition, "BasisInLaw") : null;
         var paragraph = conditionPart?.Schedule1 ?? 0;
         return new LegalBasis(basisPart?.Value, basisPart?.Text, conditionPart?.Value, paragraph == 0 ? null : conditionPart!.Schedule1Name, paragraph, conditionPart?.Text);
     }

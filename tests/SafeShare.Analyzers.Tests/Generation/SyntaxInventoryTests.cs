@@ -77,6 +77,10 @@ public class SyntaxInventoryTests
         [PersonalData(Subject = DataSubject.FamilyMember)]
         public class Household { public int Size { get; } }
         """)]
+    [InlineData("the assembly's basis written through a global alias in another file", 1, """
+        using SafeShare;
+        public class Household { [PersonalData] public string? Name { get; init; } }
+        """, "global using Basis = SafeShare.LawfulBasisAttribute;\n[assembly: Basis(SafeShare.LawfulBasis.PublicTask, Gateway = \"Children Act 1989 s17\")]")]
     [InlineData("a global using in another file imports SafeShare", 1, """
         namespace Council { public class Child { [PersonalData] public string? Name { get; init; } } }
         """, "global using SafeShare;")]
@@ -128,13 +132,24 @@ public class SyntaxInventoryTests
     [InlineData("a marker without the import does not bind", 0, """
         public class Child { [PersonalData] public string? Name { get; init; } }
         """)]
-    [InlineData("only the plain base class, not a derived, nested, generic or partial type", 1, """
+    [InlineData("a partial type in one declaration, with its retention model", 1, """
+        using System;
+        using SafeShare;
+        [LawfulBasis(LawfulBasis.PublicTask)]
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public DateOnly? Born { get; init; } [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("a partial type in two declarations", 0, """
+        using SafeShare;
+        public partial class Child { [PersonalData] public string? Name { get; init; } }
+        public partial class Child { [SpecialCategory(SpecialCategory.Health)] public string? Needs { get; init; } }
+        """)]
+    [InlineData("only the plain base class, not a derived, nested or generic type", 1, """
         using SafeShare;
         public class Person { [PersonalData] public string? Name { get; init; } }
         public class Child : Person { [PersonalData] public string? School { get; init; } }
         public class Outer { public class Inner { [PersonalData] public string? Name { get; init; } } }
         public class Box<T> { [PersonalData] public T? Value { get; init; } }
-        public partial class Split { [PersonalData] public string? Name { get; init; } }
         """)]
     [InlineData("a type declared twice (an error) is one type with the members of both", 0, """
         using SafeShare;
