@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SafeShare.Analyzers.Generation;
@@ -229,16 +228,11 @@ internal sealed class IncrementalAnalysis
                 return new TypeResult(null, null, ImmutableArray.Create(syntax.SyntaxTree));
             }
 
-            // The common case from syntax: a plain type in one declaration whose members' attributes need no binding. Only a
-            // partial type can have a retention model (ParseRetention): its own attributes are bound for that, not its members'.
+            // The common case from syntax: a plain type in one declaration whose attributes need no binding (a partial one's
+            // retention model too).
             if (mayHold && _syntaxReader &&
-                (_syntaxInventory ??= new SyntaxInventory(_compilation, symbols, globalAliases, Model, _cancellationToken)).TryDescribe(syntax, out var fromSyntax))
+                (_syntaxInventory ??= new SyntaxInventory(_compilation, symbols, globalAliases, Model, _cancellationToken)).TryDescribe(syntax, out var fromSyntax, out var retained))
             {
-                var retained = mayRetain && syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && symbols.RetainUntil is { } retainUntilType &&
-                    Model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is INamedTypeSymbol partialType &&
-                    AppliedHere(partialType, retainUntilType, syntax.AttributeLists) is not null
-                    ? SafeShareGenerator.ParseRetention(partialType, syntax, symbols)
-                    : null;
                 return new TypeResult(fromSyntax, retained, ImmutableArray.Create(syntax.SyntaxTree));
             }
 

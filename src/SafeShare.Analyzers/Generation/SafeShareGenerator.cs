@@ -118,13 +118,14 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     }
 
     /// <summary>The retention helpers of a type declaration carrying [RetainUntil]: null unless it and every enclosing type are partial and the rule resolves.</summary>
-    internal static RetentionModel? ParseRetention(INamedTypeSymbol type, TypeDeclarationSyntax syntax, SafeShareSymbols symbols)
-    {
-        if (InventoryParser.Retention(type, symbols) is not { } rule)
-        {
-            return null;
-        }
+    internal static RetentionModel? ParseRetention(INamedTypeSymbol type, TypeDeclarationSyntax syntax, SafeShareSymbols symbols) =>
+        InventoryParser.Retention(type, symbols) is { } rule && type.TypeKind != TypeKind.Interface
+            ? RetentionModelOf(rule, syntax, type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null)
+            : null;
 
+    /// <summary>The retention model of a resolved rule on a partial type (and partial enclosing types), or null.</summary>
+    internal static RetentionModel? RetentionModelOf(RetentionRule rule, TypeDeclarationSyntax syntax, string? ns)
+    {
         var containing = new System.Collections.Generic.List<ContainingType>();
         for (TypeDeclarationSyntax? t = syntax; t is not null; t = t.Parent as TypeDeclarationSyntax)
         {
@@ -136,7 +137,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             containing.Insert(0, new ContainingType(ShareParser.Keyword(t), t.Identifier.ValueText + t.TypeParameterList?.ToString()));
         }
 
-        if (syntax.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or TypeDeclarationSyntax) || type.TypeKind == TypeKind.Interface)
+        if (syntax.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or TypeDeclarationSyntax))
         {
             return null;
         }
@@ -145,7 +146,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         var nullable = anchorType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         var underlying = nullable ? ((INamedTypeSymbol)anchorType).TypeArguments[0] : anchorType;
         return new RetentionModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ns,
             containing.ToEquatableArray(),
             string.Join(".", containing.Select(c => c.Name)),
             rule.Anchor,

@@ -83,10 +83,14 @@ internal sealed class SyntaxInventory
     internal static int ReadFromSyntaxOnThisThread => s_readFromSyntax;
 
     /// <summary>Reads the inventory entry of <paramref name="syntax"/> when its syntax says for certain what it is.</summary>
-    /// <returns>False when the type must be read semantically; otherwise <paramref name="entry"/> is what the semantic reader gives.</returns>
-    public bool TryDescribe(TypeDeclarationSyntax syntax, out InventoryType? entry)
+    /// <param name="syntax">A type declaration that may hold personal data.</param>
+    /// <param name="entry">Its inventory entry, or null when it holds none.</param>
+    /// <param name="retention">The retention model of a partial type, as <see cref="SafeShareGenerator.ParseRetention"/> makes it.</param>
+    /// <returns>False when the type must be read semantically; otherwise the outputs are what the semantic reader gives.</returns>
+    public bool TryDescribe(TypeDeclarationSyntax syntax, out InventoryType? entry, out RetentionModel? retention)
     {
         entry = null;
+        retention = null;
         if (!_enabled || !IsPlainType(syntax) || !Imports(syntax) ||
             // A second declaration of the name (an error without partial) makes one type of both: its members are read together.
             _model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is not { DeclaringSyntaxReferences.Length: 1 })
@@ -133,6 +137,12 @@ internal sealed class SyntaxInventory
             }
         }
 
+        if (!TryRetention(typeAttributes, members, syntax.SyntaxTree, out var rule))
+        {
+            return false;
+        }
+
+        retention = rule is null ? null : SafeShareGenerator.RetentionModelOf(rule, syntax, NamespaceOf(syntax));
         var typeBasis = Basis(typeAttributes, null);
         var entries = new List<InventoryMember>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
@@ -159,12 +169,7 @@ internal sealed class SyntaxInventory
             return true;
         }
 
-        if (!TryRetention(typeAttributes, members, syntax.SyntaxTree, out var retention))
-        {
-            return false;
-        }
-
-        entry = new InventoryType(FullName(syntax), Subject(typeAttributes), typeBasis, retention?.Describe(), entries.ToEquatableArray());
+        entry = new InventoryType(FullName(syntax), Subject(typeAttributes), typeBasis, rule?.Describe(), entries.ToEquatableArray());
         s_readFromSyntax++;
         return true;
     }
@@ -389,14 +394,18 @@ internal sealed class SyntaxInventory
         _ => null,
     };
 
-    private static string FullName(TypeDeclarationSyntax syntax)
+    private static string FullName(TypeDeclarationSyntax syntax) =>
+        NamespaceOf(syntax) is { } ns ? ns + "." + syntax.Identifier.ValueText : syntax.Identifier.ValueText;
+
+    /// <summary>The namespace the declaration is in, as its symbol displays it; null for the global namespace.</summary>
+    private static string? NamespaceOf(TypeDeclarationSyntax syntax)
     {
-        var name = syntax.Identifier.ValueText;
+        string? name = null;
         for (var parent = syntax.Parent; parent is not null; parent = parent.Parent)
         {
             if (parent is BaseNamespaceDeclarationSyntax ns)
             {
-                name = NameOf(ns.Name) + "." + name;
+                name = name is null ? NameOf(ns.Name) : NameOf(ns.Name) + "." + name;
             }
         }
 

@@ -139,6 +139,13 @@ public class SyntaxInventoryTests
         [RetainUntil(nameof(Born), Years = 25)]
         public partial class Child { [PersonalData] public DateOnly? Born { get; init; } [PersonalData] public string? Name { get; init; } }
         """)]
+    [InlineData("a partial type with a retention model and no inventory entry", 1, """
+        using System;
+        using SafeShare;
+        namespace Council.Visits;
+        [RetainUntil(nameof(Visited), Years = 3, Months = 6)]
+        public partial record struct Visit { public DateTime Visited { get; init; } [PersonalData] public void Record() { } }
+        """)]
     [InlineData("a partial type in two declarations", 0, """
         using SafeShare;
         public partial class Child { [PersonalData] public string? Name { get; init; } }
