@@ -209,7 +209,7 @@ internal sealed class IncrementalAnalysis
 
             var dependencies = Dependencies(method.ContainingType, syntax.SyntaxTree);
             return AppliedHere(method, shareType, syntax.AttributeLists) is { } attribute
-                ? new MethodResult(ShareParser.Parse(method, syntax, attribute, symbols), dependencies)
+                ? new MethodResult(ShareParser.Parse(method, syntax, attribute, symbols, _syntaxReader ? SyntaxInventoryFor(symbols, globalAliases) : null), dependencies)
                 : new MethodResult(null, dependencies);
         }
 
@@ -230,8 +230,7 @@ internal sealed class IncrementalAnalysis
 
             // The common case from syntax: a plain type in one declaration whose attributes need no binding (a partial one's
             // retention model too).
-            if (mayHold && _syntaxReader &&
-                (_syntaxInventory ??= new SyntaxInventory(_compilation, symbols, globalAliases, Model, _cancellationToken)).TryDescribe(syntax, out var fromSyntax, out var retained))
+            if (mayHold && _syntaxReader && SyntaxInventoryFor(symbols, globalAliases).TryDescribe(syntax, out var fromSyntax, out var retained))
             {
                 return new TypeResult(fromSyntax, retained, ImmutableArray.Create(syntax.SyntaxTree));
             }
@@ -247,6 +246,9 @@ internal sealed class IncrementalAnalysis
                 : null;
             return new TypeResult(inventory, retention, Dependencies(type, syntax.SyntaxTree));
         }
+
+        private SyntaxInventory SyntaxInventoryFor(SafeShareSymbols symbols, EquatableArray<string> globalAliases) =>
+            _syntaxInventory ??= new SyntaxInventory(_compilation, symbols, globalAliases, Model, _cancellationToken);
 
         private SafeShareSymbols? Symbols()
         {

@@ -14,8 +14,11 @@ internal static class ShareParser
     public const string DetailsRole = "Details";
     public const string LogRole = "Log";
 
-    /// <summary>A method declaration carrying [Share] (the first such attribute written on it).</summary>
-    public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols)
+    /// <summary>
+    /// A method declaration carrying [Share] (the first such attribute written on it). With a
+    /// <paramref name="syntaxInventory"/>, a payload type that reader can read from syntax is not bound (issue 6).
+    /// </summary>
+    public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols, SyntaxInventory? syntaxInventory = null)
     {
         var shareName = $"{method.ContainingType.Name}.{method.Name}";
         var location = EquatableLocation.From(syntax.Identifier.GetLocation());
@@ -122,7 +125,9 @@ internal static class ShareParser
         }
 
         var classification = new DataClassification(symbols);
-        var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, ShareFieldNames(shareAttribute));
+        var allowed = ShareFieldNames(shareAttribute);
+        var fields = payload is null ? EquatableArray<DataField>.Empty
+            : syntaxInventory?.PayloadFields(payload.Type, allowed) ?? PayloadFields(payload.Type, classification, allowed);
         if (payload is not null && fields.Count == 0)
         {
             diagnostics.Add(Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));

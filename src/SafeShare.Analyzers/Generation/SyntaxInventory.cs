@@ -65,6 +65,7 @@ internal sealed class SyntaxInventory
     private readonly Dictionary<string, bool> _onlySafeShare = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, EnumValues?> _enums = new(System.StringComparer.Ordinal);
     private readonly System.Func<SyntaxTree, SemanticModel> _model;
+    private readonly Dictionary<TypeDeclarationSyntax, (bool Ok, InventoryType? Entry, RetentionModel? Retention)> _read = new();
 
     public SyntaxInventory(Compilation compilation, SafeShareSymbols symbols, EquatableArray<string> globalAliases, System.Func<SyntaxTree, SemanticModel> model, CancellationToken cancellationToken)
     {
@@ -88,6 +89,44 @@ internal sealed class SyntaxInventory
     /// <param name="retention">The retention model of a partial type, as <see cref="SafeShareGenerator.ParseRetention"/> makes it.</param>
     /// <returns>False when the type must be read semantically; otherwise the outputs are what the semantic reader gives.</returns>
     public bool TryDescribe(TypeDeclarationSyntax syntax, out InventoryType? entry, out RetentionModel? retention)
+    {
+        // A payload type is also a candidate of its own: read once a run.
+        if (!_read.TryGetValue(syntax, out var read))
+        {
+            read = (Describe(syntax, out var described, out var model), described, model);
+            _read.Add(syntax, read);
+        }
+
+        (entry, retention) = (read.Entry, read.Retention);
+        return read.Ok;
+    }
+
+    /// <summary>
+    /// A share's payload fields (<see cref="ShareParser.PayloadFields"/>) when its type is a declaration this reader
+    /// can read; null otherwise.
+    /// </summary>
+    public EquatableArray<DataField>? PayloadFields(ITypeSymbol payload, HashSet<string>? allowed)
+    {
+        if (payload is not INamedTypeSymbol { DeclaringSyntaxReferences: { Length: 1 } references } ||
+            references[0].GetSyntax(_cancellationToken) is not TypeDeclarationSyntax syntax || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
+            !TryDescribe(syntax, out var entry, out _))
+        {
+            return null;
+        }
+
+        var fields = new List<DataField>();
+        foreach (var member in entry?.Members ?? EquatableArray<InventoryMember>.Empty)
+        {
+            if (allowed is null || allowed.Contains(member.Name))
+            {
+                fields.Add(new DataField(member.Name, member.Kind, member.Kind == "SpecialCategory" ? member.Categories[0] : null));
+            }
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    private bool Describe(TypeDeclarationSyntax syntax, out InventoryType? entry, out RetentionModel? retention)
     {
         entry = null;
         retention = null;

@@ -146,6 +146,28 @@ public class SyntaxInventoryTests
         [RetainUntil(nameof(Visited), Years = 3, Months = 6)]
         public partial record struct Visit { public DateTime Visited { get; init; } [PersonalData] public void Record() { } }
         """)]
+    [InlineData("a share's payload, its fields named by the share", 1, """
+        using SafeShare;
+        namespace Council.Sharing;
+        public sealed class Payload
+        {
+            [PersonalData] public string? Name { get; init; }
+            [SpecialCategory(SpecialCategory.Health)] public string? Needs { get; init; }
+            [CriminalOffenceData] public string? Police { get; init; }
+            public string? Reference { get; init; }
+        }
+        public partial class Referrals
+        {
+            private readonly IDecisionLog _log = new InMemoryDecisionLog();
+            [Share("Police", "Strategy discussion", Fields = new[] { "Name", "Needs" })]
+            [LawfulBasis(LawfulBasis.PublicTask)]
+            public partial DecisionRecord Refer(Payload payload, DecisionDetails details);
+            [Share("Health", "Assessment")]
+            [LawfulBasis(LawfulBasis.PublicTask)]
+            [Article9Condition(Article9Condition.HealthOrSocialCare)]
+            public partial DecisionRecord Assess(Payload payload, DecisionDetails details);
+        }
+        """)]
     [InlineData("a partial type in two declarations", 0, """
         using SafeShare;
         public partial class Child { [PersonalData] public string? Name { get; init; } }
