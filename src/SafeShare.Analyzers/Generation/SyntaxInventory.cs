@@ -144,6 +144,14 @@ internal sealed class SyntaxInventory
         }
 
         var members = new List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)>();
+        // A positional record's properties come first (a member's place is its location: the parameter's). Each has the
+        // attributes written for it ([property: ...]); those written for its parameter count too (ReadMember, Resolve).
+        var parameterAttributes = new Dictionary<string, List<Written>>(System.StringComparer.Ordinal);
+        if (syntax.ParameterList is { } parameters && !Positional(syntax, parameters, memberNames, members, parameterAttributes))
+        {
+            return false;
+        }
+
         foreach (var member in syntax.Members)
         {
             switch (member)
@@ -181,7 +189,7 @@ internal sealed class SyntaxInventory
         }
 
         retention = rule is null ? null : SafeShareGenerator.RetentionModelOf(rule, syntax, NamespaceOf(syntax));
-        var typeBasis = Basis(typeAttributes, null);
+        var typeBasis = Basis(typeAttributes, null, null);
         var entries = new List<InventoryMember>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var (name, _, isStatic, attributes) in members)
@@ -191,14 +199,15 @@ internal sealed class SyntaxInventory
                 continue;
             }
 
-            var markers = Markers(attributes);
+            parameterAttributes.TryGetValue(name, out var onParameter);
+            var markers = onParameter is null ? Markers(attributes) : Merge(Markers(attributes), Markers(onParameter));
             if (!markers.IsPersonal || !seen.Add(name))
             {
                 continue;
             }
 
             var kind = markers.Criminal ? "CriminalOffence" : markers.Categories.Count > 0 ? "SpecialCategory" : "Personal";
-            entries.Add(new InventoryMember(name, kind, markers.Categories.ToEquatableArray(), Subject(attributes) ?? Subject(typeAttributes), Basis(attributes, typeAttributes)));
+            entries.Add(new InventoryMember(name, kind, markers.Categories.ToEquatableArray(), Subject(attributes) ?? Subject(typeAttributes), Basis(attributes, onParameter, typeAttributes)));
         }
 
         if (entries.Count == 0 && !Markers(typeAttributes).IsPersonal)
@@ -364,7 +373,7 @@ internal sealed class SyntaxInventory
 
     private static bool IsPlainType(TypeDeclarationSyntax syntax) =>
         syntax is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax &&
-        syntax.ParameterList is null && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
+        (syntax.ParameterList is null || syntax is RecordDeclarationSyntax) && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
         syntax.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax &&
         !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.FileKeyword)) &&
         !syntax.ContainsDiagnostics && Plain(syntax.Identifier) &&
@@ -451,9 +460,14 @@ internal sealed class SyntaxInventory
     }
 
     /// <summary>The names the type declares: an argument's <c>DataSubject.Child</c> finds a member named DataSubject first.</summary>
-    private static HashSet<string> MemberNames(TypeDeclarationSyntax syntax)
+    private static HashSet<string> MemberNames(TypeDeclarationSyntax syntax, bool withParameters = true)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal) { syntax.Identifier.ValueText };
+        foreach (var parameter in withParameters ? syntax.ParameterList?.Parameters ?? default : default)
+        {
+            names.Add(parameter.Identifier.ValueText);
+        }
+
         foreach (var member in syntax.Members)
         {
             switch (member)
@@ -483,16 +497,15 @@ internal sealed class SyntaxInventory
     // ---- attributes ----
 
     /// <summary>The SafeShare attributes in these lists, in order; null when one of them cannot be read from syntax.</summary>
-    private List<Written>? Read(SyntaxList<AttributeListSyntax> lists, HashSet<string> memberNames)
+    private List<Written>? Read(SyntaxList<AttributeListSyntax> lists, HashSet<string> memberNames) =>
+        lists.Any(list => list.Target is not null) ? null : ReadAll(lists, memberNames);
+
+    /// <summary>The SafeShare attributes in these lists (whatever their target), in order; null when one cannot be read.</summary>
+    private List<Written>? ReadAll(IEnumerable<AttributeListSyntax> lists, HashSet<string> memberNames)
     {
         var written = new List<Written>();
         foreach (var list in lists)
         {
-            if (list.Target is not null)
-            {
-                return null;
-            }
-
             foreach (var attribute in list.Attributes)
             {
                 if (SyntaxNames.Rightmost(attribute.Name) is not { } rightmost)
@@ -656,6 +669,59 @@ internal sealed class SyntaxInventory
 
     // ---- what the semantic reader computes, from the written attributes ----
 
+    // As DataClassification.Merge: the property's own, then what its parameter adds.
+    private static (bool IsPersonal, List<string> Categories, bool Criminal) Merge(
+        (bool IsPersonal, List<string> Categories, bool Criminal) a, (bool IsPersonal, List<string> Categories, bool Criminal) b) =>
+        !b.IsPersonal ? a :
+        !a.IsPersonal ? b :
+        (true, a.Categories.Concat(b.Categories.Where(c => !a.Categories.Contains(c))).ToList(), a.Criminal || b.Criminal);
+
+    /// <summary>A positional record's parameters as its properties; false when one cannot be read from syntax.</summary>
+    private bool Positional(
+        TypeDeclarationSyntax syntax, ParameterListSyntax parameters, HashSet<string> memberNames,
+        List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)> members, Dictionary<string, List<Written>> parameterAttributes)
+    {
+        var declared = MemberNames(syntax, withParameters: false);
+        foreach (var parameter in parameters.Parameters)
+        {
+            var name = parameter.Identifier.ValueText;
+            // A member of the parameter's name stands instead of the property; a modifier (ref, out, this...) is an error.
+            if (parameter.Type is null || parameter.Modifiers.Count > 0 || declared.Contains(name) || parameterAttributes.ContainsKey(name))
+            {
+                return false;
+            }
+
+            var onProperty = new List<AttributeListSyntax>();
+            var onParameter = new List<AttributeListSyntax>();
+            foreach (var list in parameter.AttributeLists)
+            {
+                switch (list.Target?.Identifier.ValueText)
+                {
+                    case null or "param":
+                        onParameter.Add(list);
+                        break;
+                    case "property":
+                        onProperty.Add(list);
+                        break;
+                    case "field":
+                        break; // the backing field's, which no reader looks at
+                    default:
+                        return false;
+                }
+            }
+
+            if (ReadAll(onProperty, memberNames) is not { } propertyAttributes || ReadAll(onParameter, memberNames) is not { } ownAttributes)
+            {
+                return false;
+            }
+
+            members.Add((name, parameter.Type, false, propertyAttributes));
+            parameterAttributes.Add(name, ownAttributes);
+        }
+
+        return true;
+    }
+
     private static (bool IsPersonal, List<string> Categories, bool Criminal) Markers(List<Written> attributes)
     {
         var personal = false;
@@ -696,17 +762,17 @@ internal sealed class SyntaxInventory
     }
 
     /// <summary>The lawful basis and Article 9 condition: the member's own, else the type's, else the assembly's.</summary>
-    private LegalBasis Basis(List<Written> own, List<Written>? type)
+    private LegalBasis Basis(List<Written> own, List<Written>? parameter, List<Written>? type)
     {
-        var basis = Find(own, Marker.LawfulBasis) ?? (type is null ? null : Find(type, Marker.LawfulBasis));
-        var condition = Find(own, Marker.Article9Condition) ?? (type is null ? null : Find(type, Marker.Article9Condition));
+        var basis = Find(own, Marker.LawfulBasis) ?? Find(parameter, Marker.LawfulBasis) ?? Find(type, Marker.LawfulBasis);
+        var condition = Find(own, Marker.Article9Condition) ?? Find(parameter, Marker.Article9Condition) ?? Find(type, Marker.Article9Condition);
         var basisPart = basis is not null ? Part.Of(basis, "Gateway") : _assemblyBasisMayBeWritten ? Part.Of(_symbols.Assembly.LawfulBasis, "Gateway") : null;
         var conditionPart = condition is not null ? Part.Of(condition, "BasisInLaw") : _assemblyBasisMayBeWritten ? Part.Of(_symbols.Assembly.Article9Condition, "BasisInLaw") : null;
         var paragraph = conditionPart?.Schedule1 ?? 0;
         return new LegalBasis(basisPart?.Value, basisPart?.Text, conditionPart?.Value, paragraph == 0 ? null : conditionPart!.Schedule1Name, paragraph, conditionPart?.Text);
     }
 
-    private static Written? Find(List<Written> attributes, Marker marker) => attributes.FirstOrDefault(a => a.Marker == marker);
+    private static Written? Find(List<Written>? attributes, Marker marker) => attributes?.FirstOrDefault(a => a.Marker == marker);
 
     /// <summary>The retention rule: the first [RetainUntil] decides; only its anchor member's type is bound.</summary>
     private bool TryRetention(List<Written> typeAttributes, List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)> members, SyntaxTree tree, out RetentionRule? rule)

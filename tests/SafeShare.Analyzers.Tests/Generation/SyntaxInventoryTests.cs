@@ -168,6 +168,29 @@ public class SyntaxInventoryTests
             public partial DecisionRecord Assess(Payload payload, DecisionDetails details);
         }
         """)]
+    [InlineData("positional records: attributes for the property, for the parameter, and both", 2, """
+        using System;
+        using SafeShare;
+        namespace Council.Domain;
+        [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
+        [RetainUntil(nameof(DateOfBirth), Years = 25)]
+        public sealed record Participant(
+            int Case,
+            [property: PersonalData(Subject = DataSubject.Child)] string FullName,
+            [PersonalData(Subject = DataSubject.ParentOrCarer)] DateOnly? DateOfBirth,
+            [property: SpecialCategory(SpecialCategory.Health)] [SpecialCategory(SpecialCategory.RacialOrEthnicOrigin)] [param: SpecialCategory(SpecialCategory.Health)] string? Needs,
+            [property: PersonalData] [LawfulBasis(LawfulBasis.LegalObligation)] [field: CriminalOffenceData] string? Contact)
+        {
+            public string Role { get; init; } = "";
+            [PersonalData] public string? Notes { get; init; }
+        }
+        public record struct Visit([param: CriminalOffenceData] [Article9Condition(Article9Condition.SubstantialPublicInterest)] string? Police);
+        """)]
+    [InlineData("a positional record with a member of a parameter's name, or a class with a primary constructor", 0, """
+        using SafeShare;
+        public record Child([property: PersonalData] string Name) { public string Name { get; init; } = Name; }
+        public class Carer([PersonalData] string name) { [PersonalData] public string Name { get; } = name; }
+        """)]
     [InlineData("a partial type in two declarations", 0, """
         using SafeShare;
         public partial class Child { [PersonalData] public string? Name { get; init; } }
