@@ -17,9 +17,10 @@ namespace SafeShare.Analyzers.Generation;
 /// <remarks>
 /// <para>
 /// The common case is a class, struct or record written in one declaration (<c>partial</c> with one part is fine) without
-/// a base list, a primary constructor, type parameters or nesting, whose file imports <c>SafeShare</c> and declares no using alias or using static, whose
-/// attributes carry no target, and whose SafeShare attributes are written by their simple names with literal,
-/// <c>Enum.Member</c> and <c>nameof(Member)</c> arguments.
+/// a base list, type parameters or nesting, and without a primary constructor unless it is a positional record; whose
+/// file imports <c>SafeShare</c> and declares no using alias or using static; whose members' attributes carry no target
+/// (a positional record's parameters may say <c>property:</c>, <c>param:</c> or <c>field:</c>); and whose SafeShare
+/// attributes are written by their simple names with literal, <c>Enum.Member</c> and <c>nameof(Member)</c> arguments.
 /// </para>
 /// <para>
 /// A name written in an attribute stands for SafeShare's type only when nothing else could: no type or namespace
