@@ -205,8 +205,12 @@ internal static class ShareParser
     }
 
     internal static DataField Field(string name, DataMarkers markers) =>
-        markers.CriminalOffence is not null ? new DataField(name, "CriminalOffence", null)
-        : markers.IsSpecialCategory ? new DataField(name, "SpecialCategory", markers.SpecialCategories[0])
+        Field(name, markers.CriminalOffence is not null, markers.SpecialCategories);
+
+    /// <summary>A personal member's field: criminal offence data first, then its first special category, else personal.</summary>
+    internal static DataField Field(string name, bool criminalOffence, IReadOnlyList<string> specialCategories) =>
+        criminalOffence ? new DataField(name, "CriminalOffence", null)
+        : specialCategories.Count > 0 ? new DataField(name, "SpecialCategory", specialCategories[0])
         : new DataField(name, "Personal", null);
 
     private static HashSet<string>? ShareFieldNames(AttributeData shareAttribute)

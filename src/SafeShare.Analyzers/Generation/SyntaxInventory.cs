@@ -119,6 +119,7 @@ internal sealed class SyntaxInventory
         {
             if (allowed is null || allowed.Contains(member.Name))
             {
+                // The member's kind is ShareParser.Field's; a special category member's field names its first category.
                 fields.Add(new DataField(member.Name, member.Kind, member.Kind == "SpecialCategory" ? member.Categories[0] : null));
             }
         }
@@ -207,17 +208,15 @@ internal sealed class SyntaxInventory
                 continue;
             }
 
-            var kind = markers.Criminal ? "CriminalOffence" : markers.Categories.Count > 0 ? "SpecialCategory" : "Personal";
+            var kind = ShareParser.Field(name, markers.Criminal, markers.Categories).Kind;
             entries.Add(new InventoryMember(name, kind, markers.Categories.ToEquatableArray(), Subject(attributes) ?? Subject(typeAttributes), Basis(attributes, onParameter, typeAttributes)));
         }
 
-        if (entries.Count == 0 && !Markers(typeAttributes).IsPersonal)
+        if (entries.Count > 0 || Markers(typeAttributes).IsPersonal)
         {
-            s_readFromSyntax++;
-            return true;
+            entry = new InventoryType(FullName(syntax), Subject(typeAttributes), typeBasis, rule?.Describe(), entries.ToEquatableArray());
         }
 
-        entry = new InventoryType(FullName(syntax), Subject(typeAttributes), typeBasis, rule?.Describe(), entries.ToEquatableArray());
         s_readFromSyntax++;
         return true;
     }

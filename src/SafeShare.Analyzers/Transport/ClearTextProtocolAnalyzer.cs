@@ -461,14 +461,10 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
 
         public bool Of(ISymbol symbol)
         {
-            if (symbol is not INamespaceOrTypeSymbol && HasTelnetWord(symbol.Name))
-            {
-                return true;
-            }
-
             if (!_anyTypeOrNamespace)
             {
-                return false;
+                // No type or namespace has the word, so neither this symbol (if it is one) nor its containers do.
+                return symbol is not INamespaceOrTypeSymbol && HasTelnetWord(symbol.Name);
             }
 
             if (HasTelnetWord(symbol.Name))
