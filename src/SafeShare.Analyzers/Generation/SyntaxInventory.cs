@@ -63,6 +63,9 @@ internal sealed class SyntaxInventory
     private readonly Dictionary<string, List<INamedTypeSymbol>> _safeShareTypes = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _safeShareNamespaces = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _onlySafeShare = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _onlySystem = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _globalUsings = new(System.StringComparer.Ordinal);
+    private bool _globalUsingsKnown = true;
     private readonly Dictionary<string, EnumValues?> _enums = new(System.StringComparer.Ordinal);
     private readonly System.Func<SyntaxTree, SemanticModel> _model;
     private readonly Dictionary<TypeDeclarationSyntax, (bool Ok, InventoryType? Entry, RetentionModel? Retention)> _read = new();
@@ -82,6 +85,12 @@ internal sealed class SyntaxInventory
     private static int s_readFromSyntax;
 
     internal static int ReadFromSyntaxOnThisThread => s_readFromSyntax;
+
+    /// <summary>How many retention anchors' types this thread has bound rather than read from syntax, ever: for tests.</summary>
+    [System.ThreadStatic]
+    private static int s_anchorsBound;
+
+    internal static int AnchorsBoundOnThisThread => s_anchorsBound;
 
     /// <summary>Reads the inventory entry of <paramref name="syntax"/> when its syntax says for certain what it is.</summary>
     /// <param name="syntax">A type declaration that may hold personal data.</param>
@@ -185,7 +194,7 @@ internal sealed class SyntaxInventory
             }
         }
 
-        if (!TryRetention(typeAttributes, members, syntax.SyntaxTree, out var rule))
+        if (!TryRetention(typeAttributes, members, syntax, memberNames, out var rule))
         {
             return false;
         }
@@ -279,6 +288,15 @@ internal sealed class SyntaxInventory
                 if (directive.Alias is null && IsSafeShare(directive.Name))
                 {
                     globalImport = true;
+                }
+
+                if (directive.Alias is null && UsingName(directive.Name) is { } imported)
+                {
+                    _globalUsings.Add(imported);
+                }
+                else if (directive.Alias is null)
+                {
+                    _globalUsingsKnown = false; // a namespace whose name the reader cannot spell: anchors are bound
                 }
             }
         }
@@ -775,7 +793,7 @@ internal sealed class SyntaxInventory
     private static Written? Find(List<Written>? attributes, Marker marker) => attributes?.FirstOrDefault(a => a.Marker == marker);
 
     /// <summary>The retention rule: the first [RetainUntil] decides; only its anchor member's type is bound.</summary>
-    private bool TryRetention(List<Written> typeAttributes, List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)> members, SyntaxTree tree, out RetentionRule? rule)
+    private bool TryRetention(List<Written> typeAttributes, List<(string Name, TypeSyntax Type, bool IsStatic, List<Written> Attributes)> members, TypeDeclarationSyntax syntax, HashSet<string> memberNames, out RetentionRule? rule)
     {
         rule = null;
         if (Find(typeAttributes, Marker.RetainUntil) is not { } retain)
@@ -796,7 +814,7 @@ internal sealed class SyntaxInventory
 
         foreach (var member in members)
         {
-            if (member.Name == anchor && _model(tree).GetTypeInfo(member.Type, _cancellationToken).Type is { } type && _symbols.IsDate(type))
+            if (member.Name == anchor && AnchorType(member.Type, syntax, memberNames) is { } type && _symbols.IsDate(type))
             {
                 rule = new RetentionRule(anchor, type, Int(retain, "Years"), Int(retain, "Months"), Int(retain, "ReviewEveryYears"));
                 break;
@@ -805,6 +823,140 @@ internal sealed class SyntaxInventory
 
         return true;
     }
+
+    /// <summary>
+    /// The type of a retention anchor. Binding its syntax would build every member of the declaring type (and, for a
+    /// record, bind its bodies) on a compilation the build discards (issue 6), so a keyword type, or <c>DateTime</c>,
+    /// <c>DateOnly</c> or <c>DateTimeOffset</c> (or one of them with <c>?</c>) that can only mean System's, is read from
+    /// the syntax; anything else is bound.
+    /// </summary>
+    private ITypeSymbol? AnchorType(TypeSyntax type, TypeDeclarationSyntax declaration, HashSet<string> memberNames)
+    {
+        if (type is PredefinedTypeSyntax)
+        {
+            return null; // int, string...: never a date
+        }
+
+        var element = type is NullableTypeSyntax nullable ? nullable.ElementType : type;
+        if (element is IdentifierNameSyntax { Identifier: var identifier } && identifier.Text == identifier.ValueText &&
+            SystemDate(identifier.ValueText) is { } date && !memberNames.Contains(identifier.ValueText) && OnlySystems(date, declaration))
+        {
+            return element == type ? date : _compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(date);
+        }
+
+        s_anchorsBound++;
+        return _model(declaration.SyntaxTree).GetTypeInfo(type, _cancellationToken).Type;
+    }
+
+    private INamedTypeSymbol? SystemDate(string name) => name switch
+    {
+        "DateTime" => _compilation.GetSpecialType(SpecialType.System_DateTime),
+        "DateOnly" => _symbols.DateOnly,
+        "DateTimeOffset" => _symbols.DateTimeOffset,
+        _ => null,
+    } is { TypeKind: not TypeKind.Error } type ? type : null;
+
+    /// <summary>
+    /// Whether <paramref name="date"/>'s simple name, written in the declaration, can only mean it: the file (or a global
+    /// using) imports System, no alias has the name, and no type or namespace of that name is declared in the source,
+    /// in another reference, or in any namespace the declaration imports or sits in within the assembly that defines it.
+    /// </summary>
+    private bool OnlySystems(INamedTypeSymbol date, TypeDeclarationSyntax declaration)
+    {
+        var name = date.Name;
+        var defining = date.ContainingAssembly;
+        if (!_onlySystem.TryGetValue(name, out var only))
+        {
+            only = !_globalAliases.Contains(name) && !_safeShareTypes.ContainsKey(name) && !_safeShareNamespaces.Contains(name) &&
+                !_compilation.ContainsSymbolsWithName(name, SymbolFilter.Namespace | SymbolFilter.Type, _cancellationToken) &&
+                !defining.NamespaceNames.Contains(name) &&
+                !_otherAssemblies.Any(a => !SymbolEqualityComparer.Default.Equals(a, defining) && (a.TypeNames.Contains(name) || a.NamespaceNames.Contains(name)));
+            _onlySystem[name] = only;
+        }
+
+        if (!only)
+        {
+            return false;
+        }
+
+        // Where the binder looks: the type's own scope (memberNames), the enclosing namespaces, and each level's imports
+        // (Imports has ruled out aliases and using static). Only System may hold the name, and System must be imported.
+        if (!_globalUsingsKnown)
+        {
+            return false;
+        }
+
+        var places = new List<string>(_globalUsings) { string.Empty };
+        for (var parent = declaration.Parent; parent is not null; parent = parent.Parent)
+        {
+            SyntaxList<UsingDirectiveSyntax> usings;
+            if (parent is BaseNamespaceDeclarationSyntax ns)
+            {
+                if (NamespaceOf(ns) is not { } full)
+                {
+                    return false;
+                }
+
+                for (string? prefix = full; prefix is not null; prefix = Parent(prefix))
+                {
+                    places.Add(prefix);
+                }
+
+                usings = ns.Usings;
+            }
+            else if (parent is CompilationUnitSyntax unit)
+            {
+                usings = unit.Usings;
+            }
+            else
+            {
+                continue;
+            }
+
+            foreach (var directive in usings)
+            {
+                if (UsingName(directive.Name) is not { } imported)
+                {
+                    return false;
+                }
+
+                places.Add(imported);
+            }
+        }
+
+        return places.Contains("System") &&
+            places.All(p => p == "System" || defining.GetTypeByMetadataName(p.Length == 0 ? name : p + "." + name) is null);
+    }
+
+    /// <summary>A namespace declaration's full name, with the declarations around it.</summary>
+    private static string? NamespaceOf(BaseNamespaceDeclarationSyntax ns)
+    {
+        string? name = null;
+        for (SyntaxNode? parent = ns; parent is not null; parent = parent.Parent)
+        {
+            if (parent is BaseNamespaceDeclarationSyntax outer)
+            {
+                if (NameOf(outer.Name) is not { } outerName)
+                {
+                    return null;
+                }
+
+                name = name is null ? outerName : outerName + "." + name;
+            }
+        }
+
+        return name;
+    }
+
+    private static string? Parent(string ns) => ns.LastIndexOf('.') is var dot and > 0 ? ns.Substring(0, dot) : null;
+
+    /// <summary>The namespace a using directive imports, with or without <c>global::</c>.</summary>
+    private static string? UsingName(NameSyntax? name) => name switch
+    {
+        AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name: var right } => NameOf(right),
+        null => null,
+        _ => NameOf(name),
+    };
 
     private static int Int(Written attribute, string name) => attribute.Named.TryGetValue(name, out var value) && value is int number ? number : 0;
 

@@ -25,6 +25,10 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         Rules.UndeclaredShare,
         Rules.PersonalDataOverClearText);
 
+    // One array for every method's registration (a params array would be made anew for each).
+    private static readonly ImmutableArray<OperationKind> CandidateKinds =
+        ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
@@ -49,7 +53,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 // does. One action for the three kinds, and whether the method itself records a share is asked only then:
                 // this runs for every method in the compilation (issue 6).
                 var candidates = new Candidates();
-                block.RegisterOperationAction(c => candidates.On(c.Operation, apis), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(c => candidates.On(c.Operation, apis), CandidateKinds);
                 block.RegisterOperationBlockEndAction(c => Report(c, owner, candidates, apis));
             });
         });

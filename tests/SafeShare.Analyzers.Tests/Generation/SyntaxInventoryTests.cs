@@ -234,6 +234,88 @@ public class SyntaxInventoryTests
         Assert.True(readFromSyntax == Compare(what, compilation), $"{what}: read from syntax");
     }
 
+    [Theory]
+    [InlineData("DateOnly? imported by the file", 0, """
+        using System;
+        using SafeShare;
+        namespace Council.Domain;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public sealed partial class Child { [PersonalData] public DateOnly? Born { get; init; } }
+        """)]
+    [InlineData("DateTime imported by a global using in another file, in a positional record", 0, """
+        using SafeShare;
+        namespace Council.Domain
+        {
+            [RetainUntil(nameof(Opened), Months = 18)]
+            public partial record Referral([property: PersonalData] string Name, DateTime Opened);
+        }
+        """, "global using global::System;")]
+    [InlineData("DateTimeOffset imported inside a block namespace", 0, """
+        namespace Council.Domain
+        {
+            using System;
+            using SafeShare;
+            [RetainUntil("Closed", Years = 6)]
+            public partial struct Case { [PersonalData] public string Name; public DateTimeOffset Closed; }
+        }
+        """)]
+    [InlineData("a type in namespace System.* sees System without a using", 0, """
+        using SafeShare;
+        namespace System.Records;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public DateOnly Born { get; init; } }
+        """)]
+    [InlineData("a keyword type is never a date", 0, """
+        using SafeShare;
+        [RetainUntil("Years", Years = 1)]
+        public partial class Child { [PersonalData] public int Years { get; init; } [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("System not imported: the name does not bind", 1, """
+        using SafeShare;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public DateOnly Born { get; init; } }
+        """)]
+    [InlineData("a qualified name", 1, """
+        using SafeShare;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public System.DateOnly Born { get; init; } }
+        """)]
+    [InlineData("a type of that name in the source, imported", 1, """
+        using System;
+        using SafeShare;
+        using Council.Calendar;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public DateOnly Born { get; init; } }
+        """, "namespace Council.Calendar { public struct DateOnly { } }")]
+    [InlineData("a type of that name in the source, not imported, still leaves it to the binder", 1, """
+        using System;
+        using SafeShare;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public DateTime Born { get; init; } }
+        """, "namespace Council.Elsewhere { public class DateTime { } }")]
+    [InlineData("a member named like the type (Color Color)", 1, """
+        using System;
+        using SafeShare;
+        [RetainUntil(nameof(DateTime), Years = 25)]
+        public partial class Child { [PersonalData] public DateTime DateTime { get; init; } }
+        """)]
+    [InlineData("another date type is bound", 1, """
+        using System;
+        using SafeShare;
+        [RetainUntil(nameof(Born), Years = 25)]
+        public partial class Child { [PersonalData] public Day Born { get; init; } }
+        public struct Day { }
+        """)]
+    public void Reads_a_retention_anchors_type_from_syntax_only_when_the_name_can_only_mean_Systems(string what, int bound, string source, string? other = null)
+    {
+        var sources = other is null ? new[] { source } : new[] { source, other };
+        var compilation = TestCompilation.Create(sources);
+
+        var before = SyntaxInventory.AnchorsBoundOnThisThread;
+        Assert.True(Compare(what, compilation) == 1, $"{what}: the type was not read from syntax");
+        Assert.True(bound == SyntaxInventory.AnchorsBoundOnThisThread - before, $"{what}: anchors bound");
+    }
+
     [Fact]
     public void Leaves_projects_with_AspNetCore_Identity_markers_to_the_binder()
     {
