@@ -202,6 +202,11 @@ internal sealed class IncrementalAnalysis
             }
 
             s_readOnThisThread++;
+            if (_syntaxReader && Symbols() is { Share: not null } known && SyntaxInventoryFor(known, globalAliases).TryShare(syntax, out var fromSyntax))
+            {
+                return new MethodResult(fromSyntax, ImmutableArray.Create(syntax.SyntaxTree));
+            }
+
             if (Symbols() is not { Share: { } shareType } symbols || Model(syntax.SyntaxTree).GetDeclaredSymbol(syntax, _cancellationToken) is not IMethodSymbol method)
             {
                 return new MethodResult(null, ImmutableArray.Create(syntax.SyntaxTree));

@@ -249,7 +249,7 @@ internal static class ShareParser
         return null;
     }
 
-    private static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) =>
+    internal static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) =>
         SymbolEqualityComparer.Default.Equals(type, decisionLog) || type.AllInterfaces.Contains(decisionLog, SymbolEqualityComparer.Default);
 
     /// <summary>How a partial declaration of the type is written: "class", "record", "record struct"...</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -66,6 +67,7 @@ internal sealed class SyntaxInventory
     private readonly Dictionary<string, bool> _onlySystem = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _globalUsings = new(System.StringComparer.Ordinal);
     private bool _globalUsingsKnown = true;
+    private readonly Dictionary<string, INamespaceSymbol?> _namespaces = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, EnumValues?> _enums = new(System.StringComparer.Ordinal);
     private readonly System.Func<SyntaxTree, SemanticModel> _model;
     private readonly Dictionary<TypeDeclarationSyntax, (bool Ok, InventoryType? Entry, RetentionModel? Retention)> _read = new();
@@ -92,6 +94,12 @@ internal sealed class SyntaxInventory
 
     internal static int AnchorsBoundOnThisThread => s_anchorsBound;
 
+    /// <summary>How many shares this thread has read from syntax, ever: for tests.</summary>
+    [System.ThreadStatic]
+    private static int s_sharesFromSyntax;
+
+    internal static int SharesFromSyntaxOnThisThread => s_sharesFromSyntax;
+
     /// <summary>Reads the inventory entry of <paramref name="syntax"/> when its syntax says for certain what it is.</summary>
     /// <param name="syntax">A type declaration that may hold personal data.</param>
     /// <param name="entry">Its inventory entry, or null when it holds none.</param>
@@ -116,9 +124,15 @@ internal sealed class SyntaxInventory
     /// </summary>
     public EquatableArray<DataField>? PayloadFields(ITypeSymbol payload, HashSet<string>? allowed)
     {
-        if (payload is not INamedTypeSymbol { DeclaringSyntaxReferences: { Length: 1 } references } ||
-            references[0].GetSyntax(_cancellationToken) is not TypeDeclarationSyntax syntax || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
-            !TryDescribe(syntax, out var entry, out _))
+        return payload is INamedTypeSymbol { DeclaringSyntaxReferences: { Length: 1 } references } &&
+            references[0].GetSyntax(_cancellationToken) is TypeDeclarationSyntax syntax && _compilation.ContainsSyntaxTree(syntax.SyntaxTree)
+            ? PayloadFieldsOf(syntax, allowed)
+            : null;
+    }
+
+    private EquatableArray<DataField>? PayloadFieldsOf(TypeDeclarationSyntax syntax, HashSet<string>? allowed)
+    {
+        if (!TryDescribe(syntax, out var entry, out _))
         {
             return null;
         }
@@ -134,6 +148,252 @@ internal sealed class SyntaxInventory
         }
 
         return fields.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Reads a <c>[Share]</c> method's model when its syntax says for certain what <see cref="ShareParser.Parse"/> would
+    /// make of it, and that is a share with nothing to report: binding the method built every member of its type (and,
+    /// for a class with a primary constructor, bound their bodies) and bound the file's usings (issue 6).
+    /// </summary>
+    /// <remarks>
+    /// The common case: a partial method of a partial, plain type in one declaration (as <see cref="Describe"/> takes it,
+    /// a primary constructor allowed) whose file imports SafeShare; <c>[Share]</c> written once with two string literals
+    /// and no named argument; the return type, the <c>DecisionDetails</c> and any log parameter written by SafeShare's
+    /// simple names; one payload parameter whose type is a type of the source this reader can read and the method can
+    /// only mean; and, without a log parameter, a log field or property found before any member whose type it cannot
+    /// tell. Anything else returns false and the method is read semantically.
+    /// </remarks>
+    /// <param name="syntax">A method declaration that may carry [Share].</param>
+    /// <param name="share">The share, with no diagnostics.</param>
+    /// <returns>False when the method must be read semantically.</returns>
+    public bool TryShare(MethodDeclarationSyntax syntax, out ShareResult? share)
+    {
+        share = null;
+        if (!_enabled || syntax.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax { ParameterList: null }) ||
+            syntax.Parent is not TypeDeclarationSyntax owner || !IsPlainType(owner, primaryConstructor: true) || !owner.Modifiers.Any(SyntaxKind.PartialKeyword) || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) ||
+            syntax.TypeParameterList is not null || syntax.ExplicitInterfaceSpecifier is not null || !Plain(syntax.Identifier) ||
+            syntax.Body is not null || syntax.ExpressionBody is not null || !Imports(owner) || Accessibility(syntax.Modifiers) is not { } accessibility ||
+            _symbols.DecisionRecord is not { } decisionRecord || _symbols.DecisionDetails is not { } decisionDetails || _symbols.DecisionLog is not { } decisionLog ||
+            _model(syntax.SyntaxTree).GetDeclaredSymbol(owner, _cancellationToken) is not { DeclaringSyntaxReferences.Length: 1 })
+        {
+            return false;
+        }
+
+        var memberNames = MemberNames(owner);
+        if (ShareAttribute(syntax, memberNames) is not { } shareAttribute ||
+            ReadAll(syntax.AttributeLists, memberNames, skip: shareAttribute.Syntax) is not { } methodAttributes ||
+            Read(owner.AttributeLists, memberNames) is not { } typeAttributes ||
+            SafeShareType(syntax.ReturnType, memberNames) is not { } returnType || !SymbolEqualityComparer.Default.Equals(returnType, decisionRecord))
+        {
+            return false;
+        }
+
+        var isStatic = syntax.Modifiers.Any(SyntaxKind.StaticKeyword);
+        var parameters = new List<ShareParameter>();
+        (string Name, TypeDeclarationSyntax Type)? payload = null;
+        string? logParameter = null;
+        var details = 0;
+        foreach (var parameter in syntax.ParameterList.Parameters)
+        {
+            if (parameter.Type is null || parameter.Modifiers.Count > 0 || parameter.Default is not null || parameter.AttributeLists.Count > 0 || !Plain(parameter.Identifier))
+            {
+                return false;
+            }
+
+            var name = parameter.Identifier.ValueText;
+            if (SafeShareType(parameter.Type, memberNames) is { } known)
+            {
+                if (SymbolEqualityComparer.Default.Equals(known, decisionDetails))
+                {
+                    details++;
+                    parameters.Add(new ShareParameter(known.ToDisplayString(ShareParser.FullyQualified), name, ShareParser.DetailsRole));
+                }
+                else if (ShareParser.IsDecisionLog(known, decisionLog) && logParameter is null)
+                {
+                    logParameter = name;
+                    parameters.Add(new ShareParameter(known.ToDisplayString(ShareParser.FullyQualified), name, ShareParser.LogRole));
+                }
+                else
+                {
+                    return false; // another SafeShare type as the payload
+                }
+            }
+            else if (payload is null && SourceType(parameter.Type, owner, memberNames) is { } declaration)
+            {
+                payload = (name, declaration);
+                parameters.Add(new ShareParameter("global::" + FullName(declaration), name, ShareParser.PayloadRole));
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (details != 1 || payload is not { } read || PayloadFieldsOf(read.Type, null) is not { Count: > 0 } fields)
+        {
+            return false;
+        }
+
+        string? logMember = null;
+        if (logParameter is null && !TryLogMember(owner, isStatic, memberNames, decisionLog, out logMember))
+        {
+            return false;
+        }
+
+        var containing = new ContainingType(ShareParser.Keyword(owner), owner.Identifier.ValueText);
+        share = new ShareResult(
+            new ShareModel(
+                NamespaceOf(owner),
+                new[] { containing }.ToEquatableArray(),
+                containing.Name,
+                accessibility,
+                isStatic,
+                syntax.Identifier.ValueText,
+                parameters.ToEquatableArray(),
+                "global::" + FullName(read.Type),
+                read.Type.Identifier.ValueText,
+                shareAttribute.Recipient,
+                shareAttribute.Purpose,
+                Basis(methodAttributes, null, typeAttributes),
+                fields,
+                logMember,
+                logParameter),
+            EquatableArray<GeneratorDiagnostic>.Empty);
+        s_sharesFromSyntax++;
+        return true;
+    }
+
+    /// <summary>The method's one [Share], written by its simple name with two string literals; null otherwise.</summary>
+    private (AttributeSyntax Syntax, string Recipient, string Purpose)? ShareAttribute(MethodDeclarationSyntax method, HashSet<string> memberNames)
+    {
+        (AttributeSyntax, string, string)? found = null;
+        foreach (var list in method.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.Name is not IdentifierNameSyntax name || !Plain(name.Identifier) ||
+                    AttributeType(name.Identifier.ValueText) is not { } type || !SymbolEqualityComparer.Default.Equals(type, _symbols.Share))
+                {
+                    continue; // ReadAll decides about every other attribute
+                }
+
+                if (found is not null || list.Target is not null || memberNames.Contains(name.Identifier.ValueText) ||
+                    attribute.ArgumentList is not { Arguments: { Count: 2 } arguments } ||
+                    arguments.Any(a => a.NameEquals is not null || a.NameColon is not null || a.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }))
+                {
+                    return null;
+                }
+
+                found = (attribute, ((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText, ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The SafeShare type a simple name written in the type can only mean, or null.</summary>
+    private INamedTypeSymbol? SafeShareType(TypeSyntax type, HashSet<string> memberNames) =>
+        type is IdentifierNameSyntax { Identifier: var identifier } && Plain(identifier) && !memberNames.Contains(identifier.ValueText)
+            ? Only(identifier.ValueText)
+            : null;
+
+    /// <summary>
+    /// The declaration of the source type a simple name written in <paramref name="owner"/> can only mean, as the binder
+    /// looks it up: no member or alias has the name, and of the namespaces it searches (<see cref="Places"/>) exactly one
+    /// holds something of that name, and that is a plain type declared once in the source.
+    /// </summary>
+    private TypeDeclarationSyntax? SourceType(TypeSyntax type, TypeDeclarationSyntax owner, HashSet<string> memberNames)
+    {
+        if (type is not IdentifierNameSyntax { Identifier: var identifier } || !Plain(identifier) || memberNames.Contains(identifier.ValueText) ||
+            _globalAliases.Contains(identifier.ValueText) || Places(owner) is not { } places)
+        {
+            return null;
+        }
+
+        ISymbol? found = null;
+        foreach (var place in places.Distinct())
+        {
+            foreach (var member in NamespaceNamed(place)?.GetMembers(identifier.ValueText) ?? ImmutableArray<INamespaceOrTypeSymbol>.Empty)
+            {
+                if (found is not null)
+                {
+                    return null; // two candidates (or a generic one beside it): left to the binder
+                }
+
+                found = member;
+            }
+        }
+
+        return found is INamedTypeSymbol { ContainingType: null, Arity: 0, DeclaringSyntaxReferences: { Length: 1 } references } &&
+            references[0].GetSyntax(_cancellationToken) is TypeDeclarationSyntax declaration && _compilation.ContainsSyntaxTree(declaration.SyntaxTree)
+            ? declaration
+            : null;
+    }
+
+    /// <summary>
+    /// ShareParser.FindLogMember from syntax: the first field or readable property, in declaration order, whose type is
+    /// SafeShare's decision log (static for a static method). False when a member before it has a type this cannot tell.
+    /// </summary>
+    private bool TryLogMember(TypeDeclarationSyntax owner, bool isStatic, HashSet<string> memberNames, INamedTypeSymbol decisionLog, out string? logMember)
+    {
+        logMember = null;
+        foreach (var member in owner.Members)
+        {
+            var (type, names, readable) = member switch
+            {
+                FieldDeclarationSyntax field => (field.Declaration.Type, field.Declaration.Variables.Select(v => v.Identifier).ToList(), true),
+                PropertyDeclarationSyntax property => (property.Type, new List<SyntaxToken> { property.Identifier },
+                    property.ExpressionBody is not null || property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) == true),
+                _ => (null, null, false),
+            };
+            if (type is null || names is null || !readable || type is PredefinedTypeSyntax || (isStatic && !IsStatic(member.Modifiers)))
+            {
+                continue;
+            }
+
+            if (member is PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } || SafeShareType(type, memberNames) is not { } known)
+            {
+                return false; // a type this reader cannot tell from syntax: it may be a decision log
+            }
+
+            if (ShareParser.IsDecisionLog(known, decisionLog))
+            {
+                var name = names[0].ValueText;
+                logMember = IsStatic(member.Modifiers) ? $"{owner.Identifier.ValueText}.{name}" : $"this.{name}";
+                return true;
+            }
+        }
+
+        return false; // no log member: the semantic reader reports it
+    }
+
+    /// <summary>A method's declared accessibility as ShareParser writes it, from its modifiers; null for a combination it cannot tell.</summary>
+    private static string? Accessibility(SyntaxTokenList modifiers)
+    {
+        var has = (Public: false, Internal: false, Protected: false, Private: false);
+        foreach (var modifier in modifiers)
+        {
+            switch (modifier.Kind())
+            {
+                case SyntaxKind.PublicKeyword: has.Public = true; break;
+                case SyntaxKind.InternalKeyword: has.Internal = true; break;
+                case SyntaxKind.ProtectedKeyword: has.Protected = true; break;
+                case SyntaxKind.PrivateKeyword: has.Private = true; break;
+                case SyntaxKind.StaticKeyword or SyntaxKind.PartialKeyword or SyntaxKind.AsyncKeyword or SyntaxKind.UnsafeKeyword or SyntaxKind.NewKeyword: break;
+                default: return null; // virtual, override, extern, readonly...: left to the semantic reader
+            }
+        }
+
+        return has switch
+        {
+            (true, false, false, false) => "public",
+            (false, true, false, false) => "internal",
+            (false, false, true, false) => "protected",
+            (false, true, true, false) => "protected internal",
+            (false, false, true, true) => "private protected",
+            (false, false, false, _) => "private",
+            _ => null,
+        };
     }
 
     private bool Describe(TypeDeclarationSyntax syntax, out InventoryType? entry, out RetentionModel? retention)
@@ -389,9 +649,10 @@ internal sealed class SyntaxInventory
 
     // ---- the declaration ----
 
-    private static bool IsPlainType(TypeDeclarationSyntax syntax) =>
+    // A share's type may have a primary constructor: its parameters are not members, and no inventory entry is read from it.
+    private static bool IsPlainType(TypeDeclarationSyntax syntax, bool primaryConstructor = false) =>
         syntax is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax &&
-        (syntax.ParameterList is null || syntax is RecordDeclarationSyntax) && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
+        (syntax.ParameterList is null || syntax is RecordDeclarationSyntax || primaryConstructor) && syntax.BaseList is null && syntax.TypeParameterList is null && syntax.ConstraintClauses.Count == 0 &&
         syntax.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax &&
         !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.FileKeyword)) &&
         !syntax.ContainsDiagnostics && Plain(syntax.Identifier) &&
@@ -519,13 +780,23 @@ internal sealed class SyntaxInventory
         lists.Any(list => list.Target is not null) ? null : ReadAll(lists, memberNames);
 
     /// <summary>The SafeShare attributes in these lists (whatever their target), in order; null when one cannot be read.</summary>
-    private List<Written>? ReadAll(IEnumerable<AttributeListSyntax> lists, HashSet<string> memberNames)
+    private List<Written>? ReadAll(IEnumerable<AttributeListSyntax> lists, HashSet<string> memberNames, AttributeSyntax? skip = null)
     {
         var written = new List<Written>();
         foreach (var list in lists)
         {
+            if (skip is not null && list.Target is not null)
+            {
+                return null; // a share's method: only attributes without a target are read
+            }
+
             foreach (var attribute in list.Attributes)
             {
+                if (attribute == skip)
+                {
+                    continue;
+                }
+
                 if (SyntaxNames.Rightmost(attribute.Name) is not { } rightmost)
                 {
                     return null;
@@ -879,11 +1150,27 @@ internal sealed class SyntaxInventory
             return false;
         }
 
-        // Where the binder looks: the type's own scope (memberNames), the enclosing namespaces, and each level's imports
-        // (Imports has ruled out aliases and using static). Only System may hold the name, and System must be imported.
-        if (!_globalUsingsKnown)
+        // Where the binder looks, after the type's own scope (memberNames): only System may hold the name there, and
+        // System must be one of the places.
+        if (Places(declaration) is not { } places)
         {
             return false;
+        }
+
+        return places.Contains("System") &&
+            places.All(p => p == "System" || defining.GetTypeByMetadataName(p.Length == 0 ? name : p + "." + name) is null);
+    }
+
+    /// <summary>
+    /// The namespaces whose types a simple name written in the declaration can find: the global namespace, those around
+    /// it and those imported at each level or by a global using (Imports has ruled out aliases and using static). Null when
+    /// one of them cannot be spelt.
+    /// </summary>
+    private List<string>? Places(TypeDeclarationSyntax declaration)
+    {
+        if (!_globalUsingsKnown)
+        {
+            return null;
         }
 
         var places = new List<string>(_globalUsings) { string.Empty };
@@ -894,7 +1181,7 @@ internal sealed class SyntaxInventory
             {
                 if (NamespaceOf(ns) is not { } full)
                 {
-                    return false;
+                    return null;
                 }
 
                 for (string? prefix = full; prefix is not null; prefix = Parent(prefix))
@@ -917,15 +1204,28 @@ internal sealed class SyntaxInventory
             {
                 if (UsingName(directive.Name) is not { } imported)
                 {
-                    return false;
+                    return null;
                 }
 
                 places.Add(imported);
             }
         }
 
-        return places.Contains("System") &&
-            places.All(p => p == "System" || defining.GetTypeByMetadataName(p.Length == 0 ? name : p + "." + name) is null);
+        return places;
+    }
+
+    /// <summary>The compilation's namespace of that full name (source and references merged), or null when there is none.</summary>
+    private INamespaceSymbol? NamespaceNamed(string full)
+    {
+        if (!_namespaces.TryGetValue(full, out var found))
+        {
+            found = full.Length == 0 ? _compilation.GlobalNamespace
+                : NamespaceNamed(Parent(full) ?? string.Empty) is { } outer ? outer.GetMembers(full.Substring(full.LastIndexOf('.') + 1)).OfType<INamespaceSymbol>().FirstOrDefault()
+                : null;
+            _namespaces[full] = found;
+        }
+
+        return found;
     }
 
     /// <summary>A namespace declaration's full name, with the declarations around it.</summary>

@@ -22,6 +22,7 @@ public class SyntaxInventoryTests
         var root = RepositoryRoot();
         var compared = 0;
         var fromSyntax = 0;
+        var sharesBefore = SyntaxInventory.SharesFromSyntaxOnThisThread;
         foreach (var (origin, source) in TestSources(root))
         {
             fromSyntax += Compare(origin, TestCompilation.Create(source));
@@ -38,6 +39,9 @@ public class SyntaxInventoryTests
         // The comparison means something only if the syntax reader took part: most test types are plain ones.
         Assert.True(compared > 200, $"only {compared} test sources found");
         Assert.True(fromSyntax > 100, $"only {fromSyntax} declarations were read from syntax");
+        var shares = SyntaxInventory.SharesFromSyntaxOnThisThread - sharesBefore;
+        // Most test shares are the analyzers' (not partial, or broken on purpose); the sample's and the generator's are read.
+        Assert.True(shares >= 4, $"only {shares} shares were read from syntax");
     }
 
     [Theory]
@@ -316,6 +320,181 @@ public class SyntaxInventoryTests
         Assert.True(bound == SyntaxInventory.AnchorsBoundOnThisThread - before, $"{what}: anchors bound");
     }
 
+    private const string Payload = """
+        using System;
+        using SafeShare;
+        namespace Council.Referrals;
+        [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 2004 s11")]
+        public sealed class Summary
+        {
+            [PersonalData(Subject = DataSubject.Child)] public string? Name { get; init; }
+            [SpecialCategory(SpecialCategory.Health)] public string? Health { get; init; }
+            public string? Reference { get; init; }
+        }
+        """;
+
+    [Theory]
+    [InlineData("a log field, a primary constructor, the type's basis", 1, """
+        using SafeShare;
+        namespace Council.Referrals;
+        [LawfulBasis(LawfulBasis.LegalObligation, Gateway = "Children Act 1989 s47")]
+        public sealed partial class Police(IDecisionLog log)
+        {
+            private readonly IDecisionLog _log = log;
+            [Share("Police", "Section 47 enquiry")]
+            [Article9Condition(Article9Condition.SubstantialPublicInterest, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("a static share with a log parameter, payload imported from another namespace", 1, """
+        using SafeShare;
+        using Council.Referrals;
+        namespace Council.Schools
+        {
+            internal static partial class Nurse
+            {
+                [Share("School nurse", "Health plan")]
+                internal static partial DecisionRecord Tell(IDecisionLog log, Summary payload, DecisionDetails details);
+            }
+        }
+        """)]
+    [InlineData("a static log property and members before it", 1, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial struct Health
+        {
+            public int Count;
+            private string Name => "x";
+            private static IDecisionLog Log { get; } = null!;
+            [Share("GP", "Care")]
+            private static partial DecisionRecord Send(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("a member before the log whose type syntax cannot tell", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private readonly System.Net.Http.HttpClient _http = new();
+            private readonly IDecisionLog _log = log;
+            [Share("Police", "Enquiry")]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("no log: the semantic reader reports it", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police
+        {
+            [Share("Police", "Enquiry")]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("named fields", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private IDecisionLog Log => log;
+            [Share("Police", "Enquiry", Fields = new[] { "Name" })]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("a payload type not imported", 0, """
+        using SafeShare;
+        namespace Council.Schools;
+        public partial class Police(IDecisionLog log)
+        {
+            private IDecisionLog Log => log;
+            [Share("Police", "Enquiry")]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("a payload name that is also a member's", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private IDecisionLog Log => log;
+            public int Summary;
+            [Share("Police", "Enquiry")]
+            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("a payload name also declared in a namespace not imported", 1, """
+        using SafeShare;
+        namespace Council.Referrals
+        {
+            public partial class Police(IDecisionLog log)
+            {
+                private IDecisionLog Log => log;
+                [Share("Police", "Enquiry")]
+                public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+            }
+        }
+        namespace Council.Other { public class Summary { } }
+        """)]
+    [InlineData("a payload name also declared in an imported namespace, or generic there", 0, """
+        using SafeShare;
+        using Council.Other;
+        namespace Council.Referrals
+        {
+            public partial class Police(IDecisionLog log)
+            {
+                private IDecisionLog Log => log;
+                [Share("Police", "Enquiry")]
+                public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+            }
+        }
+        namespace Council.Other { public class Summary<T> { } }
+        """)]
+    [InlineData("not partial, a wrong return type, two details: diagnostics are the semantic reader's", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private IDecisionLog Log => log;
+            [Share("Police", "Enquiry")] public DecisionRecord A(Summary payload, DecisionDetails details) => throw null!;
+            [Share("Police", "Enquiry")] public partial string B(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry")] public partial DecisionRecord C(Summary payload, DecisionDetails details, DecisionDetails again);
+        }
+        """)]
+    [InlineData("a payload with no personal data", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private IDecisionLog Log => log;
+            [Share("Police", "Enquiry")]
+            public partial DecisionRecord Refer(Empty payload, DecisionDetails details);
+        }
+        public class Empty { public int Id { get; init; } }
+        """)]
+    [InlineData("a nested owner, an alias, or a targeted attribute", 0, """
+        using SafeShare;
+        using Log = SafeShare.IDecisionLog;
+        namespace Council.Referrals;
+        public partial class Outer
+        {
+            public partial class Police(Log log)
+            {
+                private Log L => log;
+                [Share("Police", "Enquiry")]
+                public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+            }
+        }
+        """)]
+    public void Reads_a_share_from_syntax_only_when_it_can_and_agrees_with_the_semantic_reader(string what, int fromSyntax, string source)
+    {
+        var compilation = TestCompilation.Create(source, Payload);
+
+        var before = SyntaxInventory.SharesFromSyntaxOnThisThread;
+        Compare(what, compilation);
+        Assert.True(fromSyntax == SyntaxInventory.SharesFromSyntaxOnThisThread - before, $"{what}: shares read from syntax");
+        var model = new IncrementalAnalysis().Analyze(compilation, default);
+        Assert.NotEmpty(model.Shares);
+    }
+
     [Fact]
     public void Leaves_projects_with_AspNetCore_Identity_markers_to_the_binder()
     {
@@ -348,7 +527,8 @@ public class SyntaxInventoryTests
         return read;
     }
 
-    private static string Describe(AnalysisModel model) => string.Join("\n", model.Types.Select(t => t.ToString()));
+    private static string Describe(AnalysisModel model) =>
+        string.Join("\n", model.Types.Select(t => t.ToString()).Concat(model.Shares.Select(s => s.ToString())));
 
     private static IEnumerable<(string Origin, string Source)> TestSources(string root)
     {
