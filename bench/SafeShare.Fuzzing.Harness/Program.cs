@@ -16,11 +16,15 @@ using SafeShare.Testing;
 // dotnet run -c Release --project bench/SafeShare.Fuzzing.Harness -- build [--mutants N] [--seed S] [--from I] [--keep DIR] [--with-syntax-errors]
 var command = args.FirstOrDefault() ?? "fuzz";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-var mutants = long.Parse(Option("--mutants") ?? "50000");
-var seed = ulong.Parse(Option("--seed") ?? "20250607");
-var fixEvery = int.Parse(Option("--fix-every") ?? "1");
-var from = long.Parse(Option("--from") ?? "0");
-var batchSize = int.Parse(Option("--batch") ?? "8");
+if (!long.TryParse(Option("--mutants") ?? "50000", out var mutants) || mutants < 1 ||
+    !ulong.TryParse(Option("--seed") ?? "20250607", out var seed) ||
+    !int.TryParse(Option("--fix-every") ?? "1", out var fixEvery) || fixEvery < 1 ||
+    !long.TryParse(Option("--from") ?? "0", out var from) || from < 0 ||
+    !int.TryParse(Option("--batch") ?? "8", out var batchSize) || batchSize < 1)
+{
+    Console.Error.WriteLine("error: --mutants, --fix-every and --batch take a whole number of at least 1, --from one of at least 0, --seed an unsigned number");
+    return 2;
+}
 
 switch (command)
 {

@@ -229,7 +229,13 @@ internal sealed class SyntaxInventory
             }
         }
 
-        if (details != 1 || payload is not { } read || PayloadFieldsOf(read.Type, null) is not { Count: > 0 } fields)
+        HashSet<string>? allowed = null;
+        if (details != 1 || payload is not { } read ||
+            (shareAttribute.Fields is { } fieldsArgument && (memberNames.Contains("nameof") ||
+                // nameof in a method's attribute sees its parameters too
+                syntax.ParameterList.Parameters.Any(p => p.Identifier.ValueText is "nameof" || p.Identifier.ValueText == read.Type.Identifier.ValueText) ||
+                (allowed = FieldNames(fieldsArgument.Expression, read.Type.Identifier.ValueText, read.Type)) is null)) ||
+            PayloadFieldsOf(read.Type, allowed) is not { Count: > 0 } fields)
         {
             return false;
         }
@@ -263,10 +269,13 @@ internal sealed class SyntaxInventory
         return true;
     }
 
-    /// <summary>The method's one [Share], written by its simple name with two string literals; null otherwise.</summary>
-    private (AttributeSyntax Syntax, string Recipient, string Purpose)? ShareAttribute(MethodDeclarationSyntax method, HashSet<string> memberNames)
+    /// <summary>
+    /// The method's one [Share], written by its simple name with two string literals and perhaps <c>Fields</c> (an array of
+    /// string literals and <c>nameof(Payload.Member)</c>, read by <see cref="FieldNames"/>); null otherwise.
+    /// </summary>
+    private (AttributeSyntax Syntax, string Recipient, string Purpose, AttributeArgumentSyntax? Fields)? ShareAttribute(MethodDeclarationSyntax method, HashSet<string> memberNames)
     {
-        (AttributeSyntax, string, string)? found = null;
+        (AttributeSyntax, string, string, AttributeArgumentSyntax?)? found = null;
         foreach (var list in method.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
@@ -278,17 +287,63 @@ internal sealed class SyntaxInventory
                 }
 
                 if (found is not null || list.Target is not null || memberNames.Contains(name.Identifier.ValueText) ||
-                    attribute.ArgumentList is not { Arguments: { Count: 2 } arguments } ||
-                    arguments.Any(a => a.NameEquals is not null || a.NameColon is not null || a.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }))
+                    attribute.ArgumentList is not { Arguments: { Count: 2 or 3 } arguments } ||
+                    arguments.Take(2).Any(a => a.NameEquals is not null || a.NameColon is not null || a.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }) ||
+                    (arguments.Count == 3 && arguments[2] is not { NameColon: null, NameEquals.Name.Identifier.ValueText: "Fields" }))
                 {
                     return null;
                 }
 
-                found = (attribute, ((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText, ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText);
+                found = (attribute, ((LiteralExpressionSyntax)arguments[0].Expression).Token.ValueText, ((LiteralExpressionSyntax)arguments[1].Expression).Token.ValueText,
+                    arguments.Count == 3 ? arguments[2] : null);
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The names <c>Fields = ...</c> lists, as ShareParser reads them: <c>new[] { ... }</c>, <c>new string[] { ... }</c> or
+    /// <c>[ ... ]</c> of string literals and <c>nameof(Payload.Member)</c> naming a member the payload declares. Null when
+    /// an element is anything else.
+    /// </summary>
+    private static HashSet<string>? FieldNames(ExpressionSyntax value, string payloadName, TypeDeclarationSyntax payload)
+    {
+        var elements = value switch
+        {
+            ImplicitArrayCreationExpressionSyntax { Commas.Count: 0 } implicitArray => implicitArray.Initializer.Expressions.ToList(),
+            ArrayCreationExpressionSyntax { Type: { ElementType: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword }, RankSpecifiers: { Count: 1 } ranks }, Initializer: { } initializer }
+                when ranks[0].Sizes.Count == 1 && ranks[0].Sizes[0] is OmittedArraySizeExpressionSyntax => initializer.Expressions.ToList(),
+            CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) =>
+                collection.Elements.Select(e => ((ExpressionElementSyntax)e).Expression).ToList(),
+            _ => null,
+        };
+        if (elements is null || elements.Count == 0)
+        {
+            return null;
+        }
+
+        var declared = MemberNames(payload);
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal when literal.Token.ValueText.Length > 0:
+                    names.Add(literal.Token.ValueText);
+                    break;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: { Count: 1 } arguments }
+                    when arguments[0] is { NameColon: null, RefKindKeyword.RawKind: (int)SyntaxKind.None, Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax type, Name: IdentifierNameSyntax member } } &&
+                       type.Identifier.ValueText == payloadName && Plain(type.Identifier) && Plain(member.Identifier) &&
+                       member.Identifier.ValueText != payloadName && declared.Contains(member.Identifier.ValueText):
+                    names.Add(member.Identifier.ValueText);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The SafeShare type a simple name written in the type can only mean, or null.</summary>
@@ -665,7 +720,7 @@ internal sealed class SyntaxInventory
         SyntaxFacts.GetKeywordKind(identifier.ValueText) == SyntaxKind.None &&
         SyntaxFacts.GetContextualKeywordKind(identifier.ValueText) == SyntaxKind.None;
 
-    private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword));
+    private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(SyntaxKind.StaticKeyword) || modifiers.Any(SyntaxKind.ConstKeyword);
 
     /// <summary>Whether SafeShare's names are in scope by import, with nothing that could rename them.</summary>
     private bool Imports(TypeDeclarationSyntax syntax)

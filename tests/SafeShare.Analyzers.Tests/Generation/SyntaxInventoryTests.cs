@@ -390,14 +390,37 @@ public class SyntaxInventoryTests
             public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
         }
         """)]
-    [InlineData("named fields", 0, """
+    [InlineData("named fields, in each array form", 3, """
         using SafeShare;
         namespace Council.Referrals;
         public partial class Police(IDecisionLog log)
         {
             private IDecisionLog Log => log;
             [Share("Police", "Enquiry", Fields = new[] { "Name" })]
-            public partial DecisionRecord Refer(Summary payload, DecisionDetails details);
+            public partial DecisionRecord A(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = new string[] { nameof(Summary.Health), "Reference" })]
+            public partial DecisionRecord B(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = [nameof(Summary.Name), nameof(Summary.Health)])]
+            public partial DecisionRecord C(Summary payload, DecisionDetails details);
+        }
+        """)]
+    [InlineData("named fields the reader cannot tell: a constant, a nameof it cannot check, a parameter named like the payload, none", 0, """
+        using SafeShare;
+        namespace Council.Referrals;
+        public partial class Police(IDecisionLog log)
+        {
+            private const string Name = "Name";
+            private IDecisionLog Log => log;
+            [Share("Police", "Enquiry", Fields = new[] { Name })]
+            public partial DecisionRecord A(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = new[] { nameof(Summary.Missing) })]
+            public partial DecisionRecord B(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = new[] { nameof(Summary.Name) })]
+            public partial DecisionRecord C(Summary Summary, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = new string[0])]
+            public partial DecisionRecord D(Summary payload, DecisionDetails details);
+            [Share("Police", "Enquiry", Fields = null)]
+            public partial DecisionRecord E(Summary payload, DecisionDetails details);
         }
         """)]
     [InlineData("a payload type not imported", 0, """
