@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,42 +44,66 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             }
 
             var apis = new OutboundApis(symbols, new PersonalDataTypes(new DataClassification(symbols.Core)));
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol owner)
-                {
-                    return;
-                }
-
-                // Cheap per-operation filters collect what might send; the method is read as a whole only when something
-                // does. One action for the three kinds, and whether the method itself records a share is asked only then:
-                // this runs for every method in the compilation (issue 6).
-                var candidates = new Candidates();
-                block.RegisterOperationAction(c => candidates.On(c.Operation, apis), CandidateKinds);
-                block.RegisterOperationBlockEndAction(c => Report(c, owner, candidates, apis));
-            });
+            // One action for the three kinds, with a cheap filter: most operations neither send nor fill a carrier, and
+            // most methods have none that does. A method is read as a whole only when one does (issue 6: a block-start
+            // action for every method in the compilation cost more than the checks themselves).
+            var firstCandidates = new ConditionalWeakTable<IOperation, FirstCandidate>();
+            start.RegisterOperationAction(c => OnOperation(c, apis, firstCandidates), CandidateKinds);
         });
     }
 
-    private static void Report(OperationBlockAnalysisContext context, IMethodSymbol owner, Candidates candidates, OutboundApis apis)
+    /// <summary>A method's first send or carrier (null when it has none), kept per operation tree.</summary>
+    private sealed class FirstCandidate
     {
-        if (candidates.Take() is not { } found)
+        public FirstCandidate(IOperation? operation) => Operation = operation;
+
+        public IOperation? Operation { get; }
+    }
+
+    private static void OnOperation(OperationAnalysisContext context, OutboundApis apis, ConditionalWeakTable<IOperation, FirstCandidate> firstCandidates)
+    {
+        if (context.ContainingSymbol is not IMethodSymbol owner || !Candidates.MaySendOrCarry(context.Operation, apis))
         {
             return;
         }
 
-        var (sends, carriers, callsShare) = found;
+        var root = context.Operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        // The method is read once, from the action of its first send or carrier: every action of an analysis pass runs, so
+        // one of them is that one. Which one it is is found once per operation tree (a method can have hundreds of
+        // operations that pass the filter); nothing else is kept between actions or passes.
+        if (firstCandidates.GetValue(root, r => new FirstCandidate(Candidates.FirstIn(r, apis))).Operation != context.Operation)
+        {
+            return;
+        }
+
+        var candidates = new Candidates();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            candidates.On(operation, apis);
+        }
+
+        Report(context.ReportDiagnostic, root, owner, candidates, apis, context.CancellationToken);
+    }
+
+    private static void Report(System.Action<Diagnostic> report, IOperation root, IMethodSymbol owner, Candidates candidates, OutboundApis apis, CancellationToken cancellationToken)
+    {
+        var (sends, carriers, callsShare) = (candidates.Sends, candidates.Carriers, candidates.CallsShare);
 
         var recordsShare = callsShare || DeclaredShares.RecordsShare(owner, apis.Symbols);
 
-        var flow = new MethodFlow(context.OperationBlocks);
+        var flow = new MethodFlow(ImmutableArray.Create(root));
         var channel = new ClearTextChannel(apis, flow);
         var trace = new PersonalDataTrace(apis, flow);
         var reported = new HashSet<(Location, string)>();
 
         foreach (var (send, kind) in sends.OrderBy(s => s.Send.Syntax.SpanStart))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             if (kind == OutboundApis.SinkKind.StreamWrite &&
                 !apis.IsOutboundStream(send.Instance ?? (send.Arguments.Length > 0 ? send.Arguments[0].Value : null), flow))
             {
@@ -95,12 +121,12 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 var api = ApiName(send);
                 if (!recordsShare && reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredShare, location, what, api));
+                    report(Diagnostic.Create(Rules.UndeclaredShare, location, what, api));
                 }
 
                 if (channel.Of(send, kind) is { } clearText && reported.Add((location, Rules.PersonalDataOverClearText.Id)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.PersonalDataOverClearText, location, what, api, clearText));
+                    report(Diagnostic.Create(Rules.PersonalDataOverClearText, location, what, api, clearText));
                 }
 
                 break;
@@ -133,7 +159,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 var location = DeclaredShares.AsWritten(input.Syntax).GetLocation();
                 if (reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredShare, location, what, CarrierName(carrier)));
+                    report(Diagnostic.Create(Rules.UndeclaredShare, location, what, CarrierName(carrier)));
                 }
 
                 break;
@@ -208,101 +234,87 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         _ => carrier.Syntax.ToString(),
     };
 
-    /// <summary>What the operation actions of one method found; read once at the end of the method.</summary>
+    /// <summary>The sends and carriers of one method, and whether it calls a share, in the order of its operations.</summary>
     private sealed class Candidates
     {
-        private readonly object _gate = new();
-        // Made on first use: most methods send nothing and fill no carrier.
-        private List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)>? _sends;
-        private List<IOperation>? _carriers;
-        private bool _callsShare;
+        public List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends { get; } = new();
+
+        public List<IOperation> Carriers { get; } = new();
+
+        public bool CallsShare { get; private set; }
+
+        /// <summary>
+        /// Whether the operation can be a send or a carrier (<see cref="On"/> without the share check, which only ever
+        /// takes one away): the filter every invocation, creation and assignment of the compilation goes through.
+        /// </summary>
+        public static bool MaySendOrCarry(IOperation operation, OutboundApis apis) => operation switch
+        {
+            IInvocationOperation invocation => apis.SinkOf(invocation) != OutboundApis.SinkKind.None || FillsCarrier(invocation, apis),
+            IObjectCreationOperation creation => apis.IsCarrier(creation.Type),
+            ISimpleAssignmentOperation assignment => AssignsIntoCarrier(assignment, apis),
+            _ => false,
+        };
+
+        /// <summary>The first operation in the tree that <see cref="On"/> takes as a send or a carrier.</summary>
+        public static IOperation? FirstIn(IOperation root, OutboundApis apis)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment &&
+                    MaySendOrCarry(operation, apis) &&
+                    !(operation is IInvocationOperation invocation && DeclaredShares.RecordsShare(invocation.TargetMethod, apis.Symbols)))
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
 
         public void On(IOperation operation, OutboundApis apis)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    OnInvocation(invocation, apis);
+                    if (DeclaredShares.RecordsShare(invocation.TargetMethod, apis.Symbols))
+                    {
+                        CallsShare = true;
+                    }
+                    else if (apis.SinkOf(invocation) is var kind and not OutboundApis.SinkKind.None)
+                    {
+                        Sends.Add((invocation, kind));
+                    }
+                    else if (FillsCarrier(invocation, apis))
+                    {
+                        AddCarrier(invocation);
+                    }
+
                     break;
-                case IObjectCreationOperation creation:
-                    OnCreation(creation, apis);
+                case IObjectCreationOperation creation when apis.IsCarrier(creation.Type):
+                    AddCarrier(creation);
                     break;
-                case ISimpleAssignmentOperation assignment:
-                    OnAssignment(assignment, apis);
+                case ISimpleAssignmentOperation assignment when AssignsIntoCarrier(assignment, apis):
+                    AddCarrier(assignment);
                     break;
             }
         }
 
-        private void OnInvocation(IInvocationOperation invocation, OutboundApis apis)
+        private static bool FillsCarrier(IInvocationOperation invocation, OutboundApis apis)
         {
             var method = invocation.TargetMethod;
-            if (DeclaredShares.RecordsShare(method, apis.Symbols))
-            {
-                lock (_gate)
-                {
-                    _callsShare = true;
-                }
-
-                return;
-            }
-
-            var kind = apis.SinkOf(invocation);
-            if (kind != OutboundApis.SinkKind.None)
-            {
-                lock (_gate)
-                {
-                    (_sends ??= new()).Add((invocation, kind));
-                }
-
-                return;
-            }
-
             var into = invocation.Instance is { } receiver
                 ? (MethodFlow.Unwrap(receiver) is IMemberReferenceOperation { Instance: { } owner } member && !apis.IsCarrier(member.Type) ? owner : receiver)
                 : null;
-            if (apis.KindOf(method) == OutboundApis.ValueKind.Carrier || (method.Name is "Add" && apis.IsCarrier(into?.Type)))
-            {
-                AddCarrier(invocation);
-            }
+            return apis.KindOf(method) == OutboundApis.ValueKind.Carrier || (method.Name is "Add" && apis.IsCarrier(into?.Type));
         }
 
-        private void OnCreation(IObjectCreationOperation creation, OutboundApis apis)
-        {
-            if (apis.IsCarrier(creation.Type))
-            {
-                AddCarrier(creation);
-            }
-        }
-
-        private void OnAssignment(ISimpleAssignmentOperation assignment, OutboundApis apis)
-        {
-            // Object-initializer assignments belong to their creation.
-            if (assignment.Target is IMemberReferenceOperation { Instance: { } instance and not IInstanceReferenceOperation } && apis.IsCarrier(instance.Type))
-            {
-                AddCarrier(assignment);
-            }
-        }
+        // Object-initializer assignments belong to their creation.
+        private static bool AssignsIntoCarrier(ISimpleAssignmentOperation assignment, OutboundApis apis) =>
+            assignment.Target is IMemberReferenceOperation { Instance: { } instance and not IInstanceReferenceOperation } && apis.IsCarrier(instance.Type);
 
         private void AddCarrier(IOperation carrier)
         {
-            lock (_gate)
-            {
-                (_carriers ??= new()).Add(carrier);
-            }
-        }
-
-        /// <summary>The sends and carriers found, and whether the method calls a share; null when it found neither.</summary>
-        public (List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends, List<IOperation> Carriers, bool CallsShare)? Take()
-        {
-            lock (_gate)
-            {
-                if (_sends is null && _carriers is null)
-                {
-                    return null;
-                }
-
-                return (_sends?.ToList() ?? new(), _carriers?.ToList() ?? new(), _callsShare);
-            }
+            Carriers.Add(carrier);
         }
     }
 }
