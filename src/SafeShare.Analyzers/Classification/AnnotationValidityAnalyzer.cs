@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -34,6 +35,8 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var enums = new DefinedEnumValues();
+
             // The type's event comes before its members are complete: reading their attributes in a
             // symbol action binds them on the analyzer's clock. At the symbol's end the compiler has
             // bound them already, so the attributes are read, not bound. Types with no attribute in
@@ -44,7 +47,13 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                     var type = (INamedTypeSymbol)s.Symbol;
                     if (AnnotationSites.MayHoldAnnotations(type, s.CancellationToken))
                     {
-                        s.RegisterSymbolEndAction(c => AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, c.ReportDiagnostic, c.CancellationToken)));
+                        s.RegisterSymbolEndAction(c =>
+                        {
+                            // One delegate for the type: a method group of the context (a struct) would box it for every attribute.
+                            Action<Diagnostic> report = c.ReportDiagnostic;
+                            var cancellationToken = c.CancellationToken;
+                            AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, enums, report, cancellationToken));
+                        });
                     }
                 },
                 SymbolKind.NamedType);
@@ -61,14 +70,14 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                 {
                     if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.Tree)
                     {
-                        Check(attribute, symbols.Compilation.Assembly, symbols, c.ReportDiagnostic, c.CancellationToken);
+                        Check(attribute, symbols.Compilation.Assembly, symbols, enums, c.ReportDiagnostic, c.CancellationToken);
                     }
                 }
             });
         });
     }
 
-    private static void Check(AttributeData attribute, ISymbol target, SafeShareSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private static void Check(AttributeData attribute, ISymbol target, SafeShareSymbols symbols, DefinedEnumValues enums, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         var attributeType = attribute.AttributeClass;
         if (attributeType is null || attribute.AttributeConstructor is null || attributeType.ContainingNamespace?.Name != "SafeShare")
@@ -97,7 +106,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
         // Enum arguments outside their defined members, e.g. (LawfulBasis)42.
         for (var i = 0; i < attribute.ConstructorArguments.Length; i++)
         {
-            if (UndefinedEnumValue(attribute.ConstructorArguments[i]) is { } message)
+            if (enums.Undefined(attribute.ConstructorArguments[i]) is { } message)
             {
                 Report($"{On()}: {message}", constructorIndex: i);
             }
@@ -105,7 +114,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
 
         foreach (var pair in attribute.NamedArguments)
         {
-            if (UndefinedEnumValue(pair.Value) is { } message)
+            if (enums.Undefined(pair.Value) is { } message)
             {
                 Report($"{On()}: {pair.Key} {message}", pair.Key);
             }
@@ -212,32 +221,39 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static string? UndefinedEnumValue(TypedConstant constant)
+    /// <summary>
+    /// The values each SafeShare enum defines, read once per compilation: every enum argument of every attribute is
+    /// checked, and reading the enum's members for each one made its member list anew each time (issue 6).
+    /// </summary>
+    private sealed class DefinedEnumValues
     {
-        if (constant.Kind != TypedConstantKind.Enum || constant.Type is not INamedTypeSymbol enumType || constant.Value is null)
-        {
-            return null;
-        }
+        private readonly ConcurrentDictionary<ITypeSymbol, (HashSet<object> Values, string Names)> _byType = new(SymbolEqualityComparer.Default);
 
-        var members = enumType.GetMembers();
-        foreach (var member in members)
+        /// <summary>A message when the constant is an enum value its enum does not define; otherwise null.</summary>
+        public string? Undefined(TypedConstant constant)
         {
-            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value))
+            if (constant.Kind != TypedConstantKind.Enum || constant.Type is not INamedTypeSymbol enumType || constant.Value is null)
             {
                 return null;
             }
-        }
 
-        var names = new List<string>();
-        foreach (var member in members)
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field)
+            var (values, names) = _byType.GetOrAdd(enumType, static type =>
             {
-                names.Add(field.Name);
-            }
-        }
+                var defined = new HashSet<object>();
+                var list = new List<string>();
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value } field)
+                    {
+                        defined.Add(value);
+                        list.Add(field.Name);
+                    }
+                }
 
-        return $"'{constant.Value}' is not a defined {enumType.Name}; use one of {string.Join(", ", names)}";
+                return (defined, string.Join(", ", list));
+            });
+            return values.Contains(constant.Value) ? null : $"'{constant.Value}' is not a defined {enumType.Name}; use one of {names}";
+        }
     }
 
     private static string Example(string argument) => argument switch

@@ -56,8 +56,10 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
         }
 
         var symbols = classification.Symbols;
-        AnnotationSites.ForEachAttribute(type, (target, attribute) =>
-            CheckSchedule1(attribute, target, symbols, context.ReportDiagnostic, context.CancellationToken));
+        // One delegate for the type: a method group of the context (a struct) would box it for every attribute.
+        System.Action<Diagnostic> report = context.ReportDiagnostic;
+        var cancellationToken = context.CancellationToken;
+        AnnotationSites.ForEachAttribute(type, (target, attribute) => CheckSchedule1(attribute, target, symbols, report, cancellationToken));
     }
 
     private static void ReportIfNoCondition(SymbolAnalysisContext context, DataClassification classification, ISymbol symbol, DataMarkers markers)
