@@ -10,10 +10,11 @@ using SafeShare.Analyzers.Classification;
 namespace SafeShare.Analyzers.Generation;
 
 /// <summary>
-/// The data inventory entry of a type read from its syntax, without binding its attributes — for the common case
-/// only, and only where the syntax says for certain what <see cref="InventoryParser.Describe"/> would read (issue 6:
-/// binding every attribute of every personal-data type was half of the generator's first run, on a compilation the
-/// build then discards).
+/// The data inventory entry of a type, and the model of a <c>[Share]</c> method (<see cref="TryShare"/>), read from
+/// their syntax without binding — for the common case only, and only where the syntax says for certain what
+/// <see cref="InventoryParser.Describe"/> and <see cref="ShareParser.Parse"/> would read (issue 6: binding every
+/// attribute of every personal-data type, each retention anchor's type and each share method was most of the
+/// generator's first run, on a compilation the build then discards).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,6 +29,12 @@ namespace SafeShare.Analyzers.Generation;
 /// of that name is declared in the source or in any other referenced assembly, no global alias has it, and the type
 /// declares no member of that name (which an argument like <c>DataSubject.Child</c> would find first). These are
 /// read once per compilation from the declaration table and the references' name lists, not by binding.
+/// </para>
+/// <para>
+/// A retention anchor's type is read the same way when it is a keyword type, or <c>DateTime</c>, <c>DateOnly</c> or
+/// <c>DateTimeOffset</c> (with or without <c>?</c>) and only System's can have that name where it is written
+/// (<see cref="OnlySystems"/>); a share's payload type when exactly one of the namespaces the binder searches holds that
+/// name, and it is a type of the source this reader can read (<see cref="SourceType"/>).
 /// </para>
 /// <para>
 /// Anything else — another shape, an argument of another form, a name that could mean something else, ASP.NET Core

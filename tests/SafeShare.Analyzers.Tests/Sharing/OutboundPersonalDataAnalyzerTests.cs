@@ -102,6 +102,57 @@ public class OutboundPersonalDataAnalyzerTests
         """);
 
     [Fact]
+    public Task Reads_each_method_once_whichever_of_its_sends_and_carriers_comes_first() => VerifyAsync("""
+        using System;
+        using SafeShare;
+        using System.IO;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Net.Mail;
+        using System.Threading.Tasks;
+
+        public class Sender
+        {
+            private readonly HttpClient _http = new();
+
+            // Many operations pass the filter (writes to a local writer, a carrier filled twice): each send is reported once.
+            public async Task Many(Child child, SmtpClient smtp)
+            {
+                var log = new StringWriter();
+                log.Write("start");
+                var message = new MailMessage();
+                message.Subject = "Referral";
+                message.Body = child.Name; // reported where the message is sent
+                log.Write("sending");
+                await _http.PostAsJsonAsync("https://hub.example/children", [|child|]);
+                await _http.PostAsJsonAsync("https://hub.example/children", [|child|]);
+                smtp.Send([|message|]);
+            }
+
+            // Sends inside a lambda and a local function belong to the method around them.
+            public void Nested(Child child)
+            {
+                Func<Task> send = async () => await _http.PostAsJsonAsync("https://hub.example/a", [|child|]);
+                async Task Local() => await _http.PostAsJsonAsync("https://hub.example/b", [|child.Name|]);
+                _ = send();
+                _ = Local();
+            }
+
+            // A constructor is a method too; a field initializer is not one.
+            public Sender(Child child) => _ = _http.PostAsJsonAsync("https://hub.example/c", [|child|]);
+
+            private readonly Task _notAMethod = new HttpClient().PostAsJsonAsync("https://hub.example/d", 1);
+
+            // A method that records its share reports nothing, whichever operation comes first.
+            public async Task Declared(Child child, DecisionDetails details)
+            {
+                await _http.PostAsJsonAsync("https://police.example/referrals", child);
+                new PoliceReferrals().ReferToPolice(child, details);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Flags_Newtonsoft_serialization() => VerifyAsync("""
         using System.Net.Http;
         using System.Threading.Tasks;
