@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -50,44 +51,60 @@ internal static class AnnotationSites
 
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
+            // Five classification rules ask this of every type of the compilation: the answer depends on the syntax
+            // alone, so it is worked out once per declaration.
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration ||
-                declaration.AttributeLists.Count > 0 || HasAttributes(declaration.ParameterList))
+                ByDeclaration.GetValue(declaration, static d => DeclarationMayHoldAnnotations((TypeDeclarationSyntax)d) ? Yes : No) == Yes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxNode, object> ByDeclaration = new();
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    private static bool DeclarationMayHoldAnnotations(TypeDeclarationSyntax declaration)
+    {
+        if (declaration.AttributeLists.Count > 0 || HasAttributes(declaration.ParameterList))
+        {
+            return true;
+        }
+
+        foreach (var member in declaration.Members)
+        {
+            if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+            {
+                continue; // nested types are analysed as types of their own
+            }
+
+            if (member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword))
             {
                 return true;
             }
 
-            foreach (var member in declaration.Members)
+            var (parameters, accessors) = member switch
             {
-                if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
-                {
-                    continue; // nested types are analysed as types of their own
-                }
+                BaseMethodDeclarationSyntax method => (method.ParameterList, null),
+                IndexerDeclarationSyntax indexer => (indexer.ParameterList, indexer.AccessorList),
+                BasePropertyDeclarationSyntax property => ((BaseParameterListSyntax?)null, property.AccessorList),
+                _ => (null, null),
+            };
+            if (HasAttributes(parameters))
+            {
+                return true;
+            }
 
-                if (member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword))
+            if (accessors is not null)
+            {
+                foreach (var accessor in accessors.Accessors)
                 {
-                    return true;
-                }
-
-                var (parameters, accessors) = member switch
-                {
-                    BaseMethodDeclarationSyntax method => (method.ParameterList, null),
-                    IndexerDeclarationSyntax indexer => (indexer.ParameterList, indexer.AccessorList),
-                    BasePropertyDeclarationSyntax property => ((BaseParameterListSyntax?)null, property.AccessorList),
-                    _ => (null, null),
-                };
-                if (HasAttributes(parameters))
-                {
-                    return true;
-                }
-
-                if (accessors is not null)
-                {
-                    foreach (var accessor in accessors.Accessors)
+                    if (accessor.AttributeLists.Count > 0)
                     {
-                        if (accessor.AttributeLists.Count > 0)
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }
