@@ -4,63 +4,91 @@ using Microsoft.CodeAnalysis;
 namespace SafeShare.Analyzers.Transport;
 
 /// <summary>
-/// The networking, TLS and XML types the transport rules look at, resolved once per compilation and
-/// shared by every transport analyzer. A type the project cannot see is null, and the checks that
+/// The networking, TLS and XML types the transport rules look at, each resolved once per compilation (when first
+/// asked for) and shared by every transport analyzer. A type the project cannot see is null, and the checks that
 /// need it are skipped. The transport rules do not need a reference to SafeShare itself.
 /// </summary>
 internal sealed class TransportSymbols
 {
-#pragma warning disable RS0030 // The one place the transport types are looked up by name: once per compilation.
+    // Each type is looked up when a rule first asks for it (a missing one, like MailKit's, is searched for in every
+    // reference): a rule pays only for the types it uses, and a project pays only for the rules that run.
     private TransportSymbols(Compilation compilation)
     {
-        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-        HttpClientHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
-        SocketsHttpHandler = compilation.GetTypeByMetadataName("System.Net.Http.SocketsHttpHandler");
-        SslClientAuthenticationOptions = compilation.GetTypeByMetadataName("System.Net.Security.SslClientAuthenticationOptions");
-        ServicePointManager = compilation.GetTypeByMetadataName("System.Net.ServicePointManager");
-        HttpWebRequest = compilation.GetTypeByMetadataName("System.Net.HttpWebRequest");
-        SslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
-        SslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-        X509Certificate = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate");
-        X509Chain = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain");
-        SmtpClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-        FtpWebRequest = compilation.GetTypeByMetadataName("System.Net.FtpWebRequest");
-        WebRequest = compilation.GetTypeByMetadataName("System.Net.WebRequest");
-        SslProtocols = compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
-        SecurityProtocolType = compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
-        Uri = compilation.GetTypeByMetadataName("System.Uri");
-        UriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
-        ClientWebSocket = compilation.GetTypeByMetadataName("System.Net.WebSockets.ClientWebSocket");
-        XNamespace = compilation.GetTypeByMetadataName("System.Xml.Linq.XNamespace");
-        XmlRootAttribute = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlRootAttribute");
-        DataContractAttribute = compilation.GetTypeByMetadataName("System.Runtime.Serialization.DataContractAttribute");
-        // MailKit is matched by name so that no package reference is needed to check code that uses it.
-        SecureSocketOptions = compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions");
+        _httpClient = Resolve(compilation, "System.Net.Http.HttpClient");
+        _httpClientHandler = Resolve(compilation, "System.Net.Http.HttpClientHandler");
+        _socketsHttpHandler = Resolve(compilation, "System.Net.Http.SocketsHttpHandler");
+        _sslClientAuthenticationOptions = Resolve(compilation, "System.Net.Security.SslClientAuthenticationOptions");
+        _servicePointManager = Resolve(compilation, "System.Net.ServicePointManager");
+        _httpWebRequest = Resolve(compilation, "System.Net.HttpWebRequest");
+        _sslStream = Resolve(compilation, "System.Net.Security.SslStream");
+        _sslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
+        _x509Certificate = Resolve(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate");
+        _x509Chain = Resolve(compilation, "System.Security.Cryptography.X509Certificates.X509Chain");
+        _smtpClient = Resolve(compilation, "System.Net.Mail.SmtpClient");
+        _ftpWebRequest = Resolve(compilation, "System.Net.FtpWebRequest");
+        _webRequest = Resolve(compilation, "System.Net.WebRequest");
+        _sslProtocols = Resolve(compilation, "System.Security.Authentication.SslProtocols");
+        _securityProtocolType = Resolve(compilation, "System.Net.SecurityProtocolType");
+        _uri = Resolve(compilation, "System.Uri");
+        _uriBuilder = Resolve(compilation, "System.UriBuilder");
+        _clientWebSocket = Resolve(compilation, "System.Net.WebSockets.ClientWebSocket");
+        _xNamespace = Resolve(compilation, "System.Xml.Linq.XNamespace");
+        _xmlRootAttribute = Resolve(compilation, "System.Xml.Serialization.XmlRootAttribute");
+        _dataContractAttribute = Resolve(compilation, "System.Runtime.Serialization.DataContractAttribute");
+        _secureSocketOptions = Resolve(compilation, "MailKit.Security.SecureSocketOptions");
     }
+
+#pragma warning disable RS0030 // The one place the transport types are looked up by name: once per compilation each.
+    private static System.Lazy<INamedTypeSymbol?> Resolve(Compilation compilation, string metadataName) =>
+        new(() => compilation.GetTypeByMetadataName(metadataName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
 #pragma warning restore RS0030
 
-    public INamedTypeSymbol? HttpClient { get; }
-    public INamedTypeSymbol? HttpClientHandler { get; }
-    public INamedTypeSymbol? SocketsHttpHandler { get; }
-    public INamedTypeSymbol? SslClientAuthenticationOptions { get; }
-    public INamedTypeSymbol? ServicePointManager { get; }
-    public INamedTypeSymbol? HttpWebRequest { get; }
-    public INamedTypeSymbol? SslStream { get; }
-    public INamedTypeSymbol? SslPolicyErrors { get; }
-    public INamedTypeSymbol? X509Certificate { get; }
-    public INamedTypeSymbol? X509Chain { get; }
-    public INamedTypeSymbol? SmtpClient { get; }
-    public INamedTypeSymbol? FtpWebRequest { get; }
-    public INamedTypeSymbol? WebRequest { get; }
-    public INamedTypeSymbol? SslProtocols { get; }
-    public INamedTypeSymbol? SecurityProtocolType { get; }
-    public INamedTypeSymbol? Uri { get; }
-    public INamedTypeSymbol? UriBuilder { get; }
-    public INamedTypeSymbol? ClientWebSocket { get; }
-    public INamedTypeSymbol? XNamespace { get; }
-    public INamedTypeSymbol? XmlRootAttribute { get; }
-    public INamedTypeSymbol? DataContractAttribute { get; }
-    public INamedTypeSymbol? SecureSocketOptions { get; }
+    private readonly System.Lazy<INamedTypeSymbol?> _httpClient;
+    private readonly System.Lazy<INamedTypeSymbol?> _httpClientHandler;
+    private readonly System.Lazy<INamedTypeSymbol?> _socketsHttpHandler;
+    private readonly System.Lazy<INamedTypeSymbol?> _sslClientAuthenticationOptions;
+    private readonly System.Lazy<INamedTypeSymbol?> _servicePointManager;
+    private readonly System.Lazy<INamedTypeSymbol?> _httpWebRequest;
+    private readonly System.Lazy<INamedTypeSymbol?> _sslStream;
+    private readonly System.Lazy<INamedTypeSymbol?> _sslPolicyErrors;
+    private readonly System.Lazy<INamedTypeSymbol?> _x509Certificate;
+    private readonly System.Lazy<INamedTypeSymbol?> _x509Chain;
+    private readonly System.Lazy<INamedTypeSymbol?> _smtpClient;
+    private readonly System.Lazy<INamedTypeSymbol?> _ftpWebRequest;
+    private readonly System.Lazy<INamedTypeSymbol?> _webRequest;
+    private readonly System.Lazy<INamedTypeSymbol?> _sslProtocols;
+    private readonly System.Lazy<INamedTypeSymbol?> _securityProtocolType;
+    private readonly System.Lazy<INamedTypeSymbol?> _uri;
+    private readonly System.Lazy<INamedTypeSymbol?> _uriBuilder;
+    private readonly System.Lazy<INamedTypeSymbol?> _clientWebSocket;
+    private readonly System.Lazy<INamedTypeSymbol?> _xNamespace;
+    private readonly System.Lazy<INamedTypeSymbol?> _xmlRootAttribute;
+    private readonly System.Lazy<INamedTypeSymbol?> _dataContractAttribute;
+    private readonly System.Lazy<INamedTypeSymbol?> _secureSocketOptions;
+
+    public INamedTypeSymbol? HttpClient => _httpClient.Value;
+    public INamedTypeSymbol? HttpClientHandler => _httpClientHandler.Value;
+    public INamedTypeSymbol? SocketsHttpHandler => _socketsHttpHandler.Value;
+    public INamedTypeSymbol? SslClientAuthenticationOptions => _sslClientAuthenticationOptions.Value;
+    public INamedTypeSymbol? ServicePointManager => _servicePointManager.Value;
+    public INamedTypeSymbol? HttpWebRequest => _httpWebRequest.Value;
+    public INamedTypeSymbol? SslStream => _sslStream.Value;
+    public INamedTypeSymbol? SslPolicyErrors => _sslPolicyErrors.Value;
+    public INamedTypeSymbol? X509Certificate => _x509Certificate.Value;
+    public INamedTypeSymbol? X509Chain => _x509Chain.Value;
+    public INamedTypeSymbol? SmtpClient => _smtpClient.Value;
+    public INamedTypeSymbol? FtpWebRequest => _ftpWebRequest.Value;
+    public INamedTypeSymbol? WebRequest => _webRequest.Value;
+    public INamedTypeSymbol? SslProtocols => _sslProtocols.Value;
+    public INamedTypeSymbol? SecurityProtocolType => _securityProtocolType.Value;
+    public INamedTypeSymbol? Uri => _uri.Value;
+    public INamedTypeSymbol? UriBuilder => _uriBuilder.Value;
+    public INamedTypeSymbol? ClientWebSocket => _clientWebSocket.Value;
+    public INamedTypeSymbol? XNamespace => _xNamespace.Value;
+    public INamedTypeSymbol? XmlRootAttribute => _xmlRootAttribute.Value;
+    public INamedTypeSymbol? DataContractAttribute => _dataContractAttribute.Value;
+    // MailKit is matched by name so that no package reference is needed to check code that uses it.
+    public INamedTypeSymbol? SecureSocketOptions => _secureSocketOptions.Value;
 
     private static readonly ConditionalWeakTable<Compilation, TransportSymbols> Cache = new();
 
