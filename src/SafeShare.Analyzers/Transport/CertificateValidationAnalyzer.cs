@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -25,7 +26,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 {
     private const string DangerousValidator = "DangerousAcceptAnyServerCertificateValidator";
     private const int MaxDepth = 6;
-    private static readonly HashSet<string> DangerousValidatorName = new(System.StringComparer.Ordinal) { DangerousValidator };
+    private static readonly HashSet<string> DangerousValidatorName = new(StringComparer.Ordinal) { DangerousValidator };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CertificateValidationDisabled);
@@ -43,34 +44,36 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A callee's sink can be reached from several callers; report it once.
-            var reportedInCallees = new ConcurrentDictionary<Location, bool>();
-            start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols), OperationKind.DelegateCreation);
+            // Every value a sink can resolve to accepting everything ends at a lambda, method group or the dangerous
+            // validator written in the sink's own file (locals, fields' initializers and returning methods are followed
+            // within a file). So the assignments and arguments of a file are read only when such a callback is found in
+            // it, once per file, instead of an action on every argument and assignment of the program.
+            var filesRead = new ConcurrentDictionary<SyntaxTree, bool>();
+            start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols, filesRead), OperationKind.DelegateCreation);
             if (symbols.HttpClientHandler is not null)
             {
                 // Property references are everywhere; this one is written by name. A file is read only when its
                 // text holds the name (or a unicode escape, which could spell it).
-                start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols));
+                start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols, filesRead));
             }
-
-            start.RegisterOperationAction(
-                c => AnalyzeAssignment(c, symbols),
-                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.EventAssignment);
-            start.RegisterOperationAction(c => AnalyzeArgument(c, symbols, reportedInCallees), OperationKind.Argument);
         });
     }
 
-    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         var creation = (IDelegateCreationOperation)context.Operation;
         if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
         {
             var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
-            Report(context, creation.Syntax.GetLocation(), what);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
+            if (creation.SemanticModel is { } model && filesRead.TryAdd(model.SyntaxTree, true))
+            {
+                AnalyzeSinks(model, symbols, context.ReportDiagnostic, context.CancellationToken);
+            }
         }
     }
 
-    private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols)
+    private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         var model = context.SemanticModel;
         if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
@@ -80,20 +83,20 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
         foreach (var node in NameScan.References(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
         {
-            if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference)
+            if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference &&
+                reference.Property.Name == DangerousValidator && TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
             {
-                AnalyzeDangerousValidator(reference, symbols, context.ReportDiagnostic);
+                if (ReportDangerousValidator(reference, context.ReportDiagnostic) && filesRead.TryAdd(model.SyntaxTree, true))
+                {
+                    AnalyzeSinks(model, symbols, context.ReportDiagnostic, context.CancellationToken);
+                }
             }
         }
     }
 
-    private static void AnalyzeDangerousValidator(IPropertyReferenceOperation reference, TransportSymbols symbols, System.Action<Diagnostic> report)
+    /// <summary>Reports the dangerous validator unless it is only compared with; true when reported.</summary>
+    private static bool ReportDangerousValidator(IPropertyReferenceOperation reference, Action<Diagnostic> report)
     {
-        if (reference.Property.Name != DangerousValidator || !TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
-        {
-            return;
-        }
-
         var parent = reference.Parent;
         while (parent is IConversionOperation)
         {
@@ -102,15 +105,45 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
         if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals })
         {
-            return;
+            return false;
         }
 
         report(Diagnostic.Create(Rules.CertificateValidationDisabled, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator));
+        return true;
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, TransportSymbols symbols)
+    /// <summary>
+    /// The sinks of a file that holds a callback accepting everything: assignments to properties, fields and events of
+    /// certificate-check type, and arguments to parameters of that type, each followed back to what it holds; and, for an
+    /// argument that accepts everything, where the callee installs it.
+    /// </summary>
+    private static void AnalyzeSinks(SemanticModel model, TransportSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var (target, value) = context.Operation switch
+        // A callee's sink can be reached from several callers; report it once.
+        var reportedInCallees = new HashSet<Location>();
+        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is not (AssignmentExpressionSyntax or ArgumentSyntax) ||
+                node is AssignmentExpressionSyntax assignment && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignment.IsKind(SyntaxKind.AddAssignmentExpression))
+            {
+                continue;
+            }
+
+            switch (model.GetOperation(node, cancellationToken))
+            {
+                case IArgumentOperation argument:
+                    AnalyzeArgument(argument, symbols, report, reportedInCallees, cancellationToken);
+                    break;
+                case { } operation:
+                    AnalyzeAssignment(operation, symbols, report, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private static void AnalyzeAssignment(IOperation operation, TransportSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var (target, value) = operation switch
         {
             ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => (compound.Target, compound.Value),
@@ -122,18 +155,17 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        CheckSink(context, value, symbols);
+        CheckSink(value, symbols, report, cancellationToken);
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<Location, bool> reportedInCallees)
+    private static void AnalyzeArgument(IArgumentOperation argument, TransportSymbols symbols, Action<Diagnostic> report, HashSet<Location> reportedInCallees, CancellationToken cancellationToken)
     {
-        var argument = (IArgumentOperation)context.Operation;
         if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !symbols.IsCertificateValidator(parameter.Type))
         {
             return;
         }
 
-        if (!CheckSink(context, argument.Value, symbols))
+        if (!CheckSink(argument.Value, symbols, report, cancellationToken))
         {
             return;
         }
@@ -145,7 +177,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation creation => creation.Constructor,
             _ => null,
         };
-        if (callee is null || Body(callee, argument.SemanticModel, context.CancellationToken) is not { } body)
+        if (callee is null || Body(callee, argument.SemanticModel, cancellationToken) is not { } body)
         {
             return;
         }
@@ -153,18 +185,18 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         foreach (var sink in Sinks(body, callee, symbols))
         {
             if (SymbolEqualityComparer.Default.Equals(ResolveParameter(sink, 0), parameter.OriginalDefinition) &&
-                reportedInCallees.TryAdd(sink.Syntax.GetLocation(), true))
+                reportedInCallees.Add(sink.Syntax.GetLocation()))
             {
-                Report(context, sink.Syntax.GetLocation(), $"The callback passed in as '{parameter.Name}'");
+                report(Diagnostic.Create(Rules.CertificateValidationDisabled, sink.Syntax.GetLocation(), $"The callback passed in as '{parameter.Name}'"));
             }
         }
     }
 
     /// <summary>Reports a value flowing into a certificate check when it accepts everything; true when it does.</summary>
-    private static bool CheckSink(OperationAnalysisContext context, IOperation value, TransportSymbols symbols)
+    private static bool CheckSink(IOperation value, TransportSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         var unwrapped = Unwrap(value);
-        if (!Resolve(unwrapped, symbols, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
+        if (!Resolve(unwrapped, symbols, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, cancellationToken))
         {
             return false;
         }
@@ -172,14 +204,11 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         // Lambdas, method groups and the Dangerous validator are reported where they are written.
         if (unwrapped is not IDelegateCreationOperation and not IPropertyReferenceOperation { Property.Name: DangerousValidator })
         {
-            Report(context, value.Syntax.GetLocation(), "This callback");
+            report(Diagnostic.Create(Rules.CertificateValidationDisabled, value.Syntax.GetLocation(), "This callback"));
         }
 
         return true;
     }
-
-    private static void Report(OperationAnalysisContext context, Location location, string what) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rules.CertificateValidationDisabled, location, what));
 
     /// <summary>Does this value, followed through locals, fields and returning methods, accept every certificate?</summary>
     private static bool Resolve(IOperation value, TransportSymbols symbols, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken)
@@ -193,7 +222,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         switch (value)
         {
             case IDelegateCreationOperation creation:
-                return AcceptsAll(creation.Target, creation.SemanticModel, visiting, depth, cancellationToken);
+                return symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, visiting, depth, cancellationToken);
             case IPropertyReferenceOperation { Property.Name: DangerousValidator } property:
                 return TransportSymbols.IsOrDerives(property.Property.ContainingType, symbols.HttpClientHandler);
             case ILocalReferenceOperation local:

@@ -22,8 +22,8 @@ internal sealed class TransportSymbols
         _httpWebRequest = Resolve(compilation, "System.Net.HttpWebRequest");
         _sslStream = Resolve(compilation, "System.Net.Security.SslStream");
         _sslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
-        _x509Certificate = Resolve(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate");
-        _x509Chain = Resolve(compilation, "System.Security.Cryptography.X509Certificates.X509Chain");
+        _x509Certificate = ResolveBeside(compilation, 1, "System.Security.Cryptography.X509Certificates.X509Certificate");
+        _x509Chain = ResolveBeside(compilation, 2, "System.Security.Cryptography.X509Certificates.X509Chain");
         _smtpClient = Resolve(compilation, "System.Net.Mail.SmtpClient");
         _ftpWebRequest = Resolve(compilation, "System.Net.FtpWebRequest");
         _webRequest = Resolve(compilation, "System.Net.WebRequest");
@@ -41,6 +41,15 @@ internal sealed class TransportSymbols
 #pragma warning disable RS0030 // The one place the transport types are looked up by name: once per compilation each.
     private static System.Lazy<INamedTypeSymbol?> Resolve(Compilation compilation, string metadataName) =>
         new(() => compilation.GetTypeByMetadataName(metadataName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+
+    // The certificate and chain types are the parameters of RemoteCertificateValidationCallback, which sits in
+    // SslPolicyErrors' assembly: read there, they cost one lookup in one assembly instead of a search of every reference.
+    private System.Lazy<INamedTypeSymbol?> ResolveBeside(Compilation compilation, int parameter, string metadataName) =>
+        new(() => (SslPolicyErrors?.ContainingAssembly.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod is { Parameters.Length: 4 } invoke &&
+                   invoke.Parameters[parameter].Type is INamedTypeSymbol { Name: not "Object" } type && metadataName.EndsWith("." + type.MetadataName, System.StringComparison.Ordinal)
+                ? type
+                : null) ?? compilation.GetTypeByMetadataName(metadataName),
+            System.Threading.LazyThreadSafetyMode.PublicationOnly);
 #pragma warning restore RS0030
 
     private readonly System.Lazy<INamedTypeSymbol?> _httpClient;

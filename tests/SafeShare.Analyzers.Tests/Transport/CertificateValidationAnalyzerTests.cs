@@ -86,6 +86,80 @@ public class CertificateValidationAnalyzerTests
         """);
 
     [Fact]
+    public Task Follows_the_dangerous_validator_through_a_local_and_a_returning_method() => Verify.VerifyAsync(Usings + """
+        public class EducationClient
+        {
+            public void Configure(HttpClientHandler handler, HttpClientHandler other)
+            {
+                var accept = [|HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|];
+                handler.ServerCertificateCustomValidationCallback = [|accept|];
+                other.ServerCertificateCustomValidationCallback = [|Chosen()|];
+            }
+
+            private static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Chosen() =>
+                [|HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|];
+        }
+        """);
+
+    [Fact]
+    public Task Reads_a_method_group_to_another_file_and_the_sinks_beside_it() => Verify.VerifyAsync(
+    [
+        Usings + """
+        public class HousingClient
+        {
+            public void Configure(HttpWebRequest request)
+            {
+                RemoteCertificateValidationCallback check = [|Validators.AcceptAll|];
+                request.ServerCertificateValidationCallback = [|check|];
+            }
+
+            public void Other(HttpWebRequest request) => Install(request, [|Validators.AcceptAll|]);
+
+            private static void Install(HttpWebRequest request, RemoteCertificateValidationCallback callback) =>
+                request.ServerCertificateValidationCallback = [|callback|];
+        }
+        """,
+        Usings + """
+        public static class Validators
+        {
+            public static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+
+            public static readonly RemoteCertificateValidationCallback Pinned = (s, c, ch, e) => e == SslPolicyErrors.None;
+        }
+        """,
+    ]);
+
+    [Fact]
+    public Task Ignores_sinks_in_a_file_with_no_callback_that_accepts_all() => Verify.VerifyAsync(
+    [
+        Usings + """
+        public class ProbationClient
+        {
+            public void Configure(HttpWebRequest request, HttpClientHandler handler, RemoteCertificateValidationCallback given)
+            {
+                RemoteCertificateValidationCallback check = Validators.Pinned;
+                request.ServerCertificateValidationCallback = check;
+                ServicePointManager.ServerCertificateValidationCallback = given;
+                ServicePointManager.ServerCertificateValidationCallback = Validators.Stored;
+                if (handler.ServerCertificateCustomValidationCallback != HttpClientHandler.DangerousAcceptAnyServerCertificateValidator)
+                {
+                    handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None;
+                }
+            }
+        }
+        """,
+        Usings + """
+        public static class Validators
+        {
+            public static bool Pinned(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+                errors == SslPolicyErrors.None;
+
+            public static RemoteCertificateValidationCallback Stored = Pinned;
+        }
+        """,
+    ]);
+
+    [Fact]
     public Task Ignores_callbacks_that_validate() => Verify.VerifyAsync(Usings + """
         public class SafeClient
         {
