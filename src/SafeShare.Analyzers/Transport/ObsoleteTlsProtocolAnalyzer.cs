@@ -114,12 +114,59 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         foreach (var node in NameScan.References(model.SyntaxTree, names, context.CancellationToken))
         {
             // The defaults of lambdas and local functions are not operations the driver analyses (lambdas' are
-            // read from syntax below); the member's code is.
-            if (!InFunctionParameter(node) && model.GetOperation(node, context.CancellationToken) is IFieldReferenceOperation reference)
+            // read from syntax below); the member's code is. What excludes a protocol is read from the syntax around
+            // the name, so only a name that would be reported is bound, and only to its symbol: asking for the
+            // operation would build the operation tree of the whole member.
+            if (InFunctionParameter(node) || ExcludedBySyntax(node) ||
+                model.GetSymbolInfo(node, context.CancellationToken).Symbol is not IFieldSymbol field ||
+                field.ConstantValue is not int value || (value & ObsoleteBits) == 0 || ProtocolEnum(field.ContainingType, symbols) is not { } os)
             {
-                AnalyzeFieldReference(reference, symbols, context.ReportDiagnostic);
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, node.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Excludes"/> read from syntax: walks out through parentheses, casts and the combination the name is
+    /// part of; a negation removes the protocol, and a comparison, pattern, case label, HasFlag or nameof only asks
+    /// about it or names it.
+    /// </summary>
+    private static bool ExcludedBySyntax(SyntaxNode node)
+    {
+        for (var child = node; child.Parent is { } parent; child = parent)
+        {
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax:
+                case BinaryExpressionSyntax combination when combination.IsKind(SyntaxKind.BitwiseOrExpression) ||
+                    combination.IsKind(SyntaxKind.BitwiseAndExpression) || combination.IsKind(SyntaxKind.ExclusiveOrExpression):
+                    continue;
+                case PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.BitwiseNotExpression):
+                    return true;
+                case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression) ||
+                    comparison.IsKind(SyntaxKind.LessThanExpression) || comparison.IsKind(SyntaxKind.LessThanOrEqualExpression) ||
+                    comparison.IsKind(SyntaxKind.GreaterThanExpression) || comparison.IsKind(SyntaxKind.GreaterThanOrEqualExpression) ||
+                    comparison.IsKind(SyntaxKind.IsExpression):
+                case PatternSyntax or CaseSwitchLabelSyntax:
+                    return true;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                    return invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                        SimpleNameSyntax name => name.Identifier.ValueText,
+                        _ => null,
+                    } is "HasFlag" or "nameof";
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasFlag", Parent: InvocationExpressionSyntax } access when access.Expression == child:
+                    return true; // the receiver of protocols.HasFlag(...)
+                default:
+                    return false;
             }
         }
+
+        return false;
     }
 
     private static bool InFunctionParameter(SyntaxNode node)
@@ -136,20 +183,6 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    private static void AnalyzeFieldReference(IFieldReferenceOperation reference, TransportSymbols symbols, Action<Diagnostic> report)
-    {
-        var field = reference.Field;
-        if (field.ConstantValue is not int value || (value & ObsoleteBits) == 0 || ProtocolEnum(field.ContainingType, symbols) is not { } os)
-        {
-            return;
-        }
-
-        if (!Excludes(reference))
-        {
-            report(Diagnostic.Create(Rules.ObsoleteTlsProtocol, reference.Syntax.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
-        }
     }
 
     private static void AnalyzeCast(SyntaxNodeAnalysisContext context, TransportSymbols symbols, bool globalShortcut)

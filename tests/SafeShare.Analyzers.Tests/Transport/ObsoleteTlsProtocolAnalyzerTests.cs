@@ -35,6 +35,7 @@ public class ObsoleteTlsProtocolAnalyzerTests
                 var list = new List<SslProtocols> { [|SslProtocols.Default|], SslProtocols.None };
                 var byName = new Dictionary<SslProtocols, string> { [[|SslProtocols.Tls|]] = "TLS 1.0" };
                 var local = [|SecurityProtocolType.Tls|];
+                var chosen = local == SecurityProtocolType.Tls12 ? [|SecurityProtocolType.Tls11|] : ([|SecurityProtocolType.Ssl3|]);
             }
         }
         """);
@@ -66,9 +67,19 @@ public class ObsoleteTlsProtocolAnalyzerTests
                 switch (type)
                 {
                     case SecurityProtocolType.Tls11: return false;
+                    case SecurityProtocolType.Ssl3 when protocols is not SslProtocols.Tls: return false;
                 }
 
-                return protocols != (SslProtocols)192;
+                if (protocols is SslProtocols.Tls or SslProtocols.Tls11 || protocols is >= SslProtocols.Tls and <= SslProtocols.Tls11) { return false; }
+                if (SslProtocols.Tls.HasFlag(protocols) || (SslProtocols.Ssl3 | SslProtocols.Tls).HasFlag(protocols)) { return false; }
+                if (((SslProtocols?)protocols)?.HasFlag(SslProtocols.Default) == true) { return false; }
+                var label = nameof(SslProtocols.Tls11) + nameof(SecurityProtocolType.Ssl3);
+                var old = type switch
+                {
+                    SecurityProtocolType.Tls or SecurityProtocolType.Tls11 => true,
+                    _ => false,
+                };
+                return protocols != (SslProtocols)192 && unchecked(protocols & ~SslProtocols.Tls) != 0;
             }
         }
         """);
