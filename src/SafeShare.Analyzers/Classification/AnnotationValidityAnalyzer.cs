@@ -27,7 +27,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols)
@@ -50,7 +50,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                         s.RegisterSymbolEndAction(c =>
                         {
                             // One delegate for the type: a method group of the context (a struct) would box it for every attribute.
-                            Action<Diagnostic> report = c.ReportDiagnostic;
+                            Action<Diagnostic> report = d => c.ReportOutsideGeneratedCode(d);
                             var cancellationToken = c.CancellationToken;
                             AnnotationSites.ForEachAttribute(type, (target, attribute) => Check(attribute, target, symbols, enums, report, cancellationToken));
                         });
@@ -66,11 +66,12 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
+                Action<Diagnostic> report = d => c.ReportOutsideGeneratedCode(d);
                 foreach (var attribute in symbols.Assembly.All)
                 {
                     if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.Tree)
                     {
-                        Check(attribute, symbols.Compilation.Assembly, symbols, enums, c.ReportDiagnostic, c.CancellationToken);
+                        Check(attribute, symbols.Compilation.Assembly, symbols, enums, report, c.CancellationToken);
                     }
                 }
             });

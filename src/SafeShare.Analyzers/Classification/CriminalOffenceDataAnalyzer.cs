@@ -18,7 +18,7 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols || symbols.CriminalOffenceData is null)
@@ -68,6 +68,6 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rules.CriminalOffenceDataWithoutCondition, symbol.Locations[0], DataClassification.DisplayName(symbol)));
+        context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.CriminalOffenceDataWithoutCondition, symbol.Locations[0], DataClassification.DisplayName(symbol)));
     }
 }

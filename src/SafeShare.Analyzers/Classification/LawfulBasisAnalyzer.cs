@@ -19,7 +19,7 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols)
@@ -61,7 +61,7 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
             {
                 if (parameter.Locations.Length > 0 && parameter.Locations[0].IsInSource)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.ReportOutsideGeneratedCode(Diagnostic.Create(
                         Rules.PersonalDataWithoutLawfulBasis,
                         parameter.Locations[0],
                         DataClassification.DisplayName(parameter),
@@ -79,7 +79,7 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
             var where = uncovered.Count == 0
                 ? $"the type '{type.Name}' or the assembly"
                 : $"the type '{type.Name}' (members: {string.Join(", ", uncovered)}), those members or the assembly";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.PersonalDataWithoutLawfulBasis,
                 type.Locations[0],
                 DataClassification.DisplayName(type),

@@ -19,7 +19,7 @@ public sealed class RetentionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols || symbols.RetainUntil is null)
@@ -64,7 +64,7 @@ public sealed class RetentionAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rules.PersonalDataWithoutRetention, type.Locations[0], DataClassification.DisplayName(type), anchor));
+        context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataWithoutRetention, type.Locations[0], DataClassification.DisplayName(type), anchor));
     }
 
     private static bool HoldsPersonalData(INamedTypeSymbol type, DataClassification classification)

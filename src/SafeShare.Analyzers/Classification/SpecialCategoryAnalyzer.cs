@@ -23,7 +23,7 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SafeShareSymbols.TryCreate(start.Compilation) is not { } symbols)
@@ -57,7 +57,7 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
         var symbols = classification.Symbols;
         // One delegate for the type: a method group of the context (a struct) would box it for every attribute.
-        System.Action<Diagnostic> report = context.ReportDiagnostic;
+        System.Action<Diagnostic> report = d => context.ReportOutsideGeneratedCode(d);
         var cancellationToken = context.CancellationToken;
         AnnotationSites.ForEachAttribute(type, (target, attribute) => CheckSchedule1(attribute, target, symbols, report, cancellationToken));
     }
@@ -71,7 +71,7 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
         if (classification.ResolveArticle9Condition(symbol) is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.SpecialCategoryWithoutArticle9Condition,
                 symbol.Locations[0],
                 DataClassification.DisplayName(symbol),
@@ -92,7 +92,7 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
         {
             if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree)
             {
-                CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, context.ReportDiagnostic, context.CancellationToken);
+                CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
             }
         }
     }

@@ -24,7 +24,7 @@ public sealed class NotSharedReasonAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
@@ -54,7 +54,7 @@ public sealed class NotSharedReasonAnalyzer : DiagnosticAnalyzer
             }
 
             var location = argument.ArgumentKind != ArgumentKind.Explicit ? invocation.Syntax.GetLocation() : DeclaredShares.AsWritten(argument.Value.Syntax).GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Rules.NotSharedWithoutReason, location, DataClassification.DisplayName(method), blank));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.NotSharedWithoutReason, location, DataClassification.DisplayName(method), blank));
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { } symbols)
@@ -87,7 +87,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             candidates.On(operation, apis);
         }
 
-        Report(context.ReportDiagnostic, root, owner, candidates, apis, context.CancellationToken);
+        Report(d => context.ReportOutsideGeneratedCode(d), root, owner, candidates, apis, context.CancellationToken);
     }
 
     private static void Report(System.Action<Diagnostic> report, IOperation root, IMethodSymbol owner, Candidates candidates, OutboundApis apis, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols || symbols.Core.SpecialCategory is null)
@@ -81,7 +81,7 @@ public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer
 
         if (uncovered.Count > 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ShareOfSpecialCategoryWithoutArticle9Condition,
                 method.Locations[0],
                 DataClassification.DisplayName(method),

@@ -25,7 +25,7 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
@@ -55,7 +55,7 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
         {
             if (IsStoredRecord(type, symbols.Core))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     Rules.ShareCarriesUndeclaredFields,
                     payload.Locations[0],
                     $"The share '{shareName}' sends the whole stored record '{typeName}' (it has [RetainUntil]); list what the purpose needs with Fields = new[] {{ nameof({typeName}.Member), ... }} or share a smaller payload type"));
@@ -86,7 +86,7 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ShareCarriesUndeclaredFields,
                 i < entries.Count ? entries[i] : AnnotationSites.LocationOf(share, context.CancellationToken),
                 name is null
@@ -97,7 +97,7 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
         personal.RemoveAll(listed.Contains);
         if (personal.Count > 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ShareCarriesUndeclaredFields,
                 payload.Locations[0],
                 $"The share '{shareName}' declares Fields, but its payload '{typeName}' also carries personal data it does not list ({string.Join(", ", personal)}); share a payload type that holds only what the purpose needs"));

@@ -38,7 +38,7 @@ public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
@@ -62,14 +62,14 @@ public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
         var basis = classification.ResolveLawfulBasis(method);
         if (basis is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ShareWithoutLawfulBasis, method.Locations[0], DataClassification.DisplayName(method)));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.ShareWithoutLawfulBasis, method.Locations[0], DataClassification.DisplayName(method)));
             return;
         }
 
         if (DataClassification.ConstructorArgument(basis, 0).Value is ConsentBasis &&
             SafeguardingSignal(method, share, classification) is { } signal)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ConsentBasisForSafeguardingShare, method.Locations[0], DataClassification.DisplayName(method), signal));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.ConsentBasisForSafeguardingShare, method.Locations[0], DataClassification.DisplayName(method), signal));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class SharePurposeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
@@ -62,7 +62,7 @@ public sealed class SharePurposeAnalyzer : DiagnosticAnalyzer
             var advice = parameter == "recipient"
                 ? "name who receives the data, e.g. \"Police - Child Abuse Investigation Team\""
                 : "say why the data is shared, e.g. \"Strategy discussion under Children Act 1989 s47\"";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ShareWithoutPurpose,
                 ArgumentLocation(share, index, parameter, context.CancellationToken),
                 DataClassification.DisplayName(method),

@@ -35,7 +35,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
@@ -65,10 +65,10 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
         {
             var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
-            context.ReportDiagnostic(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
             if (creation.SemanticModel is { } model && filesRead.TryAdd(model.SyntaxTree, true))
             {
-                AnalyzeSinks(model, symbols, context.ReportDiagnostic, context.CancellationToken);
+                AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
             }
         }
     }
@@ -86,9 +86,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference &&
                 reference.Property.Name == DangerousValidator && TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
             {
-                if (ReportDangerousValidator(reference, context.ReportDiagnostic) && filesRead.TryAdd(model.SyntaxTree, true))
+                if (ReportDangerousValidator(reference, d => context.ReportOutsideGeneratedCode(d)) && filesRead.TryAdd(model.SyntaxTree, true))
                 {
-                    AnalyzeSinks(model, symbols, context.ReportDiagnostic, context.CancellationToken);
+                    AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
                 }
             }
         }

@@ -26,7 +26,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterAdditionalFileAction(AnalyzeAppSettings);
         context.RegisterCompilationStartAction(start =>
         {
@@ -45,8 +45,11 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLiteral(OperationAnalysisContext context, TransportSymbols symbols)
     {
+        // Most literals are numbers, booleans and null: the type rules them out before the constant value is
+        // asked for (which boxes a number on every call).
         var literal = context.Operation;
-        if (literal.ConstantValue.Value is not string value || !ClearTextAddress.MayContainScheme(value) ||
+        if (literal.Type?.SpecialType != SpecialType.System_String ||
+            literal.ConstantValue.Value is not string value || !ClearTextAddress.MayContainScheme(value) ||
             literal.Parent is IInterpolatedStringTextOperation)
         {
             return;
@@ -249,7 +252,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             }
 
             var location = AppSettingsFile.Location(context.AdditionalFile, text, value.Start, value.Text.Length);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ClearTextProtocol, location, Properties(scheme), $"'{value.Property}' ('{Preview(value.Text)}')", scheme, ClearTextAddress.Instead(scheme)));
         }
     }
@@ -267,10 +270,10 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Report(OperationAnalysisContext context, Location location, string what, string scheme) =>
-        context.ReportDiagnostic(Create(location, what, scheme));
+        context.ReportOutsideGeneratedCode(Create(location, what, scheme));
 
     private static void Report(SyntaxNodeAnalysisContext context, Location location, string what, string scheme) =>
-        context.ReportDiagnostic(Create(location, what, scheme));
+        context.ReportOutsideGeneratedCode(Create(location, what, scheme));
 
     private static Diagnostic Create(Location location, string what, string scheme) =>
         Diagnostic.Create(Rules.ClearTextProtocol, location, Properties(scheme), what, scheme, ClearTextAddress.Instead(scheme));

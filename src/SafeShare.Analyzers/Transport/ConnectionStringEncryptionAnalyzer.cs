@@ -24,7 +24,7 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
         context.RegisterOperationAction(AnalyzeBuilderAssignment, OperationKind.SimpleAssignment);
         context.RegisterAdditionalFileAction(AnalyzeAppSettings);
@@ -32,8 +32,10 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLiteral(OperationAnalysisContext context)
     {
+        // The type rules out numbers, booleans and null before the constant value is asked for (which boxes a number).
         var literal = context.Operation;
-        if (literal.ConstantValue.Value is not string value || !ConnectionStringSettings.MayContainSetting(value))
+        if (literal.Type?.SpecialType != SpecialType.System_String ||
+            literal.ConstantValue.Value is not string value || !ConnectionStringSettings.MayContainSetting(value))
         {
             return;
         }
@@ -43,7 +45,7 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
         foreach (var setting in ConnectionStringSettings.Find(syntax.ToString()))
         {
             var location = Location.Create(syntax.SyntaxTree, new TextSpan(syntax.SpanStart + setting.Start, setting.Length));
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.ConnectionStringWithoutEncryption, location, Properties(setting.ValueOffset, setting.Replacement), setting.Setting, setting.Problem, setting.Fixed));
         }
     }
@@ -96,7 +98,7 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
 
         var offset = assignment.Value.Syntax.SpanStart - assignment.Syntax.SpanStart;
         var setting = assignment.Syntax.ToString();
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportOutsideGeneratedCode(Diagnostic.Create(
             Rules.ConnectionStringWithoutEncryption, assignment.Syntax.GetLocation(), Properties(offset, replacement),
             setting, problem, setting.Substring(0, offset) + replacement));
     }
@@ -113,7 +115,7 @@ public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer
             foreach (var setting in ConnectionStringSettings.Find(value.Text))
             {
                 var location = AppSettingsFile.Location(context.AdditionalFile, text, value.Start + setting.Start, setting.Length);
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     Rules.ConnectionStringWithoutEncryption, location, Properties(setting.ValueOffset, setting.Replacement), setting.Setting, setting.Problem, setting.Fixed));
             }
         }

@@ -32,7 +32,7 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
@@ -173,7 +173,7 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, Location location, string message, string? fix)
     {
         var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
-        context.ReportDiagnostic(Diagnostic.Create(Rules.MailOrFileTransferWithoutTls, location, properties, message));
+        context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.MailOrFileTransferWithoutTls, location, properties, message));
     }
 
     private enum TlsState

@@ -27,7 +27,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = TransportSymbols.Get(start.Compilation);
@@ -124,7 +124,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, node.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.ObsoleteTlsProtocol, node.GetLocation(), $"{field.ContainingType.Name}.{field.Name}", Describe(value), os));
         }
     }
 
@@ -206,7 +206,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
         if (!Excludes(conversion))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, conversion.Syntax.GetLocation(), conversion.Syntax.ToString(), Describe(value), os));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.ObsoleteTlsProtocol, conversion.Syntax.GetLocation(), conversion.Syntax.ToString(), Describe(value), os));
         }
     }
 
@@ -220,7 +220,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         {
             if (value is int bits && (bits & ObsoleteBits) != 0 && ProtocolEnum(parameter.Type, symbols) is { } os)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.ObsoleteTlsProtocol, syntax.GetLocation(), syntax.ToString(), Describe(bits), os));
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.ObsoleteTlsProtocol, syntax.GetLocation(), syntax.ToString(), Describe(bits), os));
             }
         }
     }
