@@ -32,7 +32,11 @@ public sealed record CompileRun(
     long AllocatedBytes,
     long PeakManagedBytes,
     long PeakWorkingSetBytes,
-    double CpuMs);
+    double CpuMs,
+    double GcPauseMs = 0,
+    double GeneratorGcPauseMs = 0,
+    int GeneratorGcCount = 0,
+    long GeneratorAllocatedBytes = 0);
 
 /// <summary>
 /// Compiles a codebase the way a build does — parse, (generators), bind and emit with a PDB — with
@@ -86,6 +90,7 @@ public static class CompileRunner
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var sampler = MemorySampler.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var total = Stopwatch.StartNew();
 
         var watch = Stopwatch.StartNew();
@@ -100,11 +105,20 @@ public static class CompileRunner
 
         var generatorMs = 0.0;
         var generatorDiagnostics = ImmutableArray<Diagnostic>.Empty;
+        var generatorPauseMs = 0.0;
+        var generatorGcs = 0;
+        var generatorAllocated = 0L;
         if (!set.Generators.IsEmpty)
         {
+            var pauseAtGenerator = GC.GetTotalPauseDuration();
+            var gcsAtGenerator = GC.CollectionCount(0);
+            var allocatedAtGenerator = GC.GetTotalAllocatedBytes(precise: true);
             GeneratorDriver driver = CSharpGeneratorDriver.Create(set.Generators, parseOptions: ParseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out compilation, out generatorDiagnostics, cancellationToken);
             generatorMs = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
+            generatorPauseMs = (GC.GetTotalPauseDuration() - pauseAtGenerator).TotalMilliseconds;
+            generatorGcs = GC.CollectionCount(0) - gcsAtGenerator;
+            generatorAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtGenerator;
         }
 
         // Every configuration alike: the parse and declaration diagnostics, as csc gets them (stopping on errors) before it
@@ -168,7 +182,8 @@ public static class CompileRunner
         }
 
         return new CompileRun(set.Name, wallMs, parseMs, generatorMs, analyzersWallMs, emitMs,
-            analyzerMs.Values.Sum(), analyzerMs, ruleMs, findings, errors, allocated, peakManaged, peakWorkingSet, cpuMs);
+            analyzerMs.Values.Sum(), analyzerMs, ruleMs, findings, errors, allocated, peakManaged, peakWorkingSet, cpuMs,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, generatorPauseMs, generatorGcs, generatorAllocated);
     }
 
     /// <summary>The first compiler errors of a codebase, to check the corpus compiles before measuring it.</summary>

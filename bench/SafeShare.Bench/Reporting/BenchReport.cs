@@ -23,6 +23,7 @@ public sealed record ConfigSummary(
     double PeakManagedMB,
     double PeakWorkingSetMB,
     double CpuMs,
+    double GcPauseMs,
     IReadOnlyDictionary<string, double> AnalyzerMs,
     IReadOnlyDictionary<string, double> RuleMs,
     IReadOnlyDictionary<string, int> Findings,
@@ -80,6 +81,7 @@ public sealed record SizeResult(
                 Median(mine.Select(r => r.PeakManagedBytes / 1048576.0)),
                 Median(mine.Select(r => r.PeakWorkingSetBytes / 1048576.0)),
                 Median(mine.Select(r => r.CpuMs)),
+                Median(mine.Select(r => r.GcPauseMs)),
                 MedianByKey(mine.Select(r => r.AnalyzerMs)),
                 MedianByKey(mine.Select(r => r.RuleMs)),
                 mine[0].Findings.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value),
@@ -145,7 +147,7 @@ public sealed record BenchReport(
         "generator time is GeneratorDriver.GetTimingInfo(). Cost = analyzer time + generator time; 'cost / bare' divides it by the median " +
         "wall time of configuration a. 'Wall vs bare' is the whole-run difference and also includes the analyzer host's own work " +
         "(a second binding pass for the semantic models and operation trees that every analyzer package pays), so it is not SafeShare's alone. " +
-        "Peak heap and working set are sampled every 10 ms during the run; allocated is GC.GetTotalAllocatedBytes over the run. " +
+        "Peak heap and working set are sampled every 10 ms during the run; allocated is GC.GetTotalAllocatedBytes over the run; GC pauses is GC.GetTotalPauseDuration over the run (the collector stops every thread, so a pause is charged to whichever analyzer or generator callback was running: one cause of the spread between repetitions). " +
         "Generator first run and re-run: GeneratorDriver.GetTimingInfo() of a driver with step tracking off, on a compilation whose references are bound, as a build or the IDE runs it " +
         "(tracking records every step's inputs and outputs, a cost those hosts do not pay): the first run on the codebase, then the re-run of " +
         "that driver after a one-line edit (a paging constant) in an ordinary business file; the re-run is repeated " + GeneratorRunner.RerunSamples + " times from the same " +
@@ -222,14 +224,14 @@ public static class MarkdownReport
         sb.AppendLine();
         sb.AppendLine("## Compile cost");
         sb.AppendLine();
-        sb.AppendLine("| Files | Configuration | Wall (ms) | Wall vs bare | Process CPU (ms) | Analyzer time (ms) | Generator (ms) | Cost / bare compile | Allocated (MB) | Peak heap (MB) | Peak working set (MB) | Findings |");
-        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| Files | Configuration | Wall (ms) | Wall vs bare | Process CPU (ms) | GC pauses (ms) | Analyzer time (ms) | Generator (ms) | Cost / bare compile | Allocated (MB) | Peak heap (MB) | Peak working set (MB) | Findings |");
+        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var size in report.Sizes)
         {
             foreach (var c in size.Configs)
             {
                 var bare = c.Config == AnalyzerSets.Bare;
-                sb.AppendLine($"| {size.Files:N0} | {c.Config} | {c.WallMs:N0} | {(bare ? "—" : $"{c.WallPercentOfBare:+0.0;-0.0} %")} | {c.CpuMs:N0} | {(bare ? "—" : c.AnalyzerExecutionMs.ToString("N1"))} | " +
+                sb.AppendLine($"| {size.Files:N0} | {c.Config} | {c.WallMs:N0} | {(bare ? "—" : $"{c.WallPercentOfBare:+0.0;-0.0} %")} | {c.CpuMs:N0} | {c.GcPauseMs:N0} | {(bare ? "—" : c.AnalyzerExecutionMs.ToString("N1"))} | " +
                     $"{(c.GeneratorMs == 0 ? "—" : c.GeneratorMs.ToString("N1"))} | {(bare ? "—" : $"{c.CostPercentOfBare:F2} %")} | {c.AllocatedMB:N0} | {c.PeakManagedMB:N0} | {c.PeakWorkingSetMB:N0} | " +
                     $"{(c.Findings.Count == 0 ? (c.CompilerErrors > 0 ? $"{c.CompilerErrors} errors" : "—") : string.Join(", ", c.Findings.Select(f => $"{f.Key}×{f.Value}")))} |");
             }

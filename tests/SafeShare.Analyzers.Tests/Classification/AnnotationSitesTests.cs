@@ -1,0 +1,69 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SafeShare.Testing;
+
+namespace SafeShare.Analyzers.Tests.Classification;
+
+/// <summary>
+/// The syntax-only check the five classification rules make of every type before reading its attributes: a type
+/// whose source carries no attribute and overrides nothing is never read.
+/// </summary>
+public class AnnotationSitesTests
+{
+    private const string Source = """
+        using System;
+        using SafeShare;
+
+        namespace Council.Children;
+
+        public class Plain
+        {
+            public string Name { get; set; } = "";
+            public void Save(string value) { }
+            public class NestedMarked { [PersonalData] public string? Note { get; set; } }
+        }
+
+        public class MarkedProperty { [PersonalData] public string? Name { get; set; } }
+        [Obsolete] public class MarkedType { }
+        public class MarkedParameter { public void Save([PersonalData] string value) { } }
+        public class MarkedAccessor { public string Name { [return: PersonalData] get => ""; } }
+        public record MarkedPrimary([PersonalData] string Name);
+        public class Overrides { public override string ToString() => ""; }
+        public enum Kind { A, B }
+
+        public partial class Split { public int Count { get; set; } }
+        public partial class Split { [PersonalData] public string? Name { get; set; } }
+        public partial class BothPlain { public int A { get; set; } }
+        public partial class BothPlain { public int B { get; set; } }
+        """;
+
+    [Theory]
+    [InlineData("Council.Children.Plain", false)]
+    [InlineData("Council.Children.Plain+NestedMarked", true)]
+    [InlineData("Council.Children.MarkedProperty", true)]
+    [InlineData("Council.Children.MarkedType", true)]
+    [InlineData("Council.Children.MarkedParameter", true)]
+    [InlineData("Council.Children.MarkedAccessor", true)]
+    [InlineData("Council.Children.MarkedPrimary", true)]
+    [InlineData("Council.Children.Overrides", true)]
+    [InlineData("Council.Children.Kind", true)]
+    [InlineData("Council.Children.Split", true)]
+    [InlineData("Council.Children.BothPlain", false)]
+    [InlineData("System.String", true)]
+    public void Answers_from_the_declarations(string metadataName, bool expected)
+    {
+        var compilation = TestCompilation.Create(Source);
+        var type = compilation.GetTypeByMetadataName(metadataName)!;
+
+        Assert.Equal(expected, AnnotationSites.MayHoldAnnotations(type, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_base_type_with_annotations_counts_for_a_plain_derived_type()
+    {
+        var compilation = TestCompilation.Create(Source + "\npublic class Derived : MarkedProperty { }\npublic class AlsoPlain : Plain { }");
+
+        Assert.True(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.Derived")!, CancellationToken.None));
+        Assert.False(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.AlsoPlain")!, CancellationToken.None));
+    }
+}
