@@ -37,7 +37,7 @@ internal static class AnnotationSites
 
     /// <summary>
     /// False when the type's source carries no attribute at all — on the type, its members, their
-    /// accessors and parameters, or a primary constructor — and none of its members overrides another:
+    /// accessors and parameters, or a primary constructor — and none of its properties overrides another:
     /// then no SafeShare marker, basis or condition applies to it or its declared members, and the
     /// classification rules have nothing to read. Most types of a codebase are like that, and this
     /// answers from syntax alone, without binding any attribute. Types not declared in source say true.
@@ -81,7 +81,10 @@ internal static class AnnotationSites
                 continue; // nested types are analysed as types of their own
             }
 
-            if (member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword))
+            // An overriding property takes the markers of the property it overrides (DataClassification.ReadMember); an
+            // overriding method or event takes nothing (ToString, Equals and GetHashCode are common in business code).
+            if (member.AttributeLists.Count > 0 ||
+                (member is PropertyDeclarationSyntax or IndexerDeclarationSyntax && member.Modifiers.Any(SyntaxKind.OverrideKeyword)))
             {
                 return true;
             }

@@ -6,7 +6,7 @@ namespace SafeShare.Analyzers.Tests.Classification;
 
 /// <summary>
 /// The syntax-only check the five classification rules make of every type before reading its attributes: a type
-/// whose source carries no attribute and overrides nothing is never read.
+/// whose source carries no attribute and overrides no property is never read.
 /// </summary>
 public class AnnotationSitesTests
 {
@@ -28,7 +28,13 @@ public class AnnotationSitesTests
         public class MarkedParameter { public void Save([PersonalData] string value) { } }
         public class MarkedAccessor { public string Name { [return: PersonalData] get => ""; } }
         public record MarkedPrimary([PersonalData] string Name);
-        public class Overrides { public override string ToString() => ""; }
+        public class Overrides { public override string ToString() => ""; public override int GetHashCode() => 0; public override bool Equals(object? o) => false; }
+        public abstract class Person { public abstract string? Name { get; set; } }
+        public class OverridesProperty : Person { public override string? Name { get; set; } }
+        public abstract class Indexed { public abstract string this[int i] { get; } }
+        public class OverridesIndexer : Indexed { public override string this[int i] => ""; }
+        public class OverridesEventOnly : Base { public override event EventHandler? Changed; }
+        public abstract class Base { public virtual event EventHandler? Changed; }
         public enum Kind { A, B }
 
         public partial class Split { public int Count { get; set; } }
@@ -45,7 +51,10 @@ public class AnnotationSitesTests
     [InlineData("Council.Children.MarkedParameter", true)]
     [InlineData("Council.Children.MarkedAccessor", true)]
     [InlineData("Council.Children.MarkedPrimary", true)]
-    [InlineData("Council.Children.Overrides", true)]
+    [InlineData("Council.Children.Overrides", false)]
+    [InlineData("Council.Children.OverridesProperty", true)]
+    [InlineData("Council.Children.OverridesIndexer", true)]
+    [InlineData("Council.Children.OverridesEventOnly", false)]
     [InlineData("Council.Children.Kind", true)]
     [InlineData("Council.Children.Split", true)]
     [InlineData("Council.Children.BothPlain", false)]
