@@ -235,7 +235,7 @@ public sealed record MachineInfo(
         LoadAverage(),
         null,
         0,
-        "Shared machine: other engineers' builds ran on the same cores during the run, so wall times are noisy; medians are reported.");
+        "Shared machine: its cores are shared with other work, so times are noisy; medians are reported.");
 
     public static string LoadAverage()
     {

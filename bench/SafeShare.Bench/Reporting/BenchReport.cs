@@ -212,7 +212,7 @@ public static class MarkdownReport
         sb.AppendLine($"`{report.Command}`");
         sb.AppendLine();
         sb.AppendLine($"Measured {report.Started:yyyy-MM-dd HH:mm} UTC at commit {m.Commit} on a **shared {m.Processors}-core machine** ({m.Cpu}, {m.MemoryBytes / 1073741824.0:F0} GiB, {m.Os}, {m.Runtime}, Roslyn {m.Roslyn}); " +
-            $"other engineers' builds ran on the same cores (load average at start {m.LoadAverageAtStart}, at end {m.LoadAverageAtEnd}). " +
+            $"its cores are shared with other work (load average at start {m.LoadAverageAtStart}, at end {m.LoadAverageAtEnd}). " +
             $"Medians of {report.Repetitions} repetitions; seed {report.Seed}. Process peak working set {m.PeakWorkingSetBytes / 1048576.0:F0} MB.");
         sb.AppendLine();
         sb.AppendLine("Configurations:");
