@@ -33,10 +33,10 @@ public sealed record CompileRun(
     long PeakManagedBytes,
     long PeakWorkingSetBytes,
     double CpuMs,
-    double GcPauseMs = 0,
-    double GeneratorGcPauseMs = 0,
-    int GeneratorGcCount = 0,
-    long GeneratorAllocatedBytes = 0);
+    double GcPauseMs,
+    double GeneratorGcPauseMs,
+    int GeneratorGcCount,
+    long GeneratorAllocatedBytes);
 
 /// <summary>
 /// Compiles a codebase the way a build does — parse, (generators), bind and emit with a PDB — with
