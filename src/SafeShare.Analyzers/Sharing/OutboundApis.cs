@@ -39,8 +39,12 @@ internal sealed class OutboundApis
     }
 
     /// <summary>The type is string, or is or derives from one of the outbound, encoding or carrier types.</summary>
+    /// <remarks>
+    /// Answered per definition: a constructed type's base types are constructed from its definition's, so List&lt;Child&gt;
+    /// and List&lt;string&gt; share one entry, found by reference instead of by comparing type arguments.
+    /// </remarks>
     public bool InvolvesApi(ITypeSymbol? type) =>
-        type is not null && (type.SpecialType == SpecialType.System_String || _involvesApi.GetOrAdd(type, _computeInvolvesApi));
+        type is not null && (type.SpecialType == SpecialType.System_String || _involvesApi.GetOrAdd(type.OriginalDefinition, _computeInvolvesApi));
 
     private bool ComputeInvolvesApi(ITypeSymbol type)
     {

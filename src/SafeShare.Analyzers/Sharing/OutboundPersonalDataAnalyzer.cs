@@ -249,7 +249,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public static bool MaySendOrCarry(IOperation operation, OutboundApis apis) => operation switch
         {
-            IInvocationOperation invocation => apis.SinkOf(invocation) != OutboundApis.SinkKind.None || FillsCarrier(invocation, apis),
+            IInvocationOperation invocation => MaySendOrFill(invocation, apis),
             IObjectCreationOperation creation => apis.IsCarrier(creation.Type),
             ISimpleAssignmentOperation assignment => AssignsIntoCarrier(assignment, apis),
             _ => false,
@@ -298,6 +298,15 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+
+        /// <summary>
+        /// A send, or a call that fills a carrier. Both need the method's type to be an outbound, encoding or carrier type
+        /// (SinkOf, KindOf), except an Add on a carrier: so most calls of a program are dismissed by one lookup of their type.
+        /// </summary>
+        private static bool MaySendOrFill(IInvocationOperation invocation, OutboundApis apis) =>
+            apis.InvolvesApi(invocation.TargetMethod.ContainingType)
+                ? apis.SinkOf(invocation) != OutboundApis.SinkKind.None || FillsCarrier(invocation, apis)
+                : invocation.TargetMethod.Name == "Add" && FillsCarrier(invocation, apis);
 
         private static bool FillsCarrier(IInvocationOperation invocation, OutboundApis apis)
         {

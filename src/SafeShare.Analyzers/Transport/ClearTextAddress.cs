@@ -44,6 +44,41 @@ internal static class ClearTextAddress
         return "an encrypted protocol";
     }
 
+    /// <summary>
+    /// Whether a string that begins with <paramref name="start"/> can start with a clear-text scheme as <see cref="Find"/>
+    /// reads it (white space, then "scheme://"): false once <paramref name="start"/>, past its leading white space, differs
+    /// from every "scheme://". Empty or white space alone decides nothing, so it says true.
+    /// </summary>
+    public static bool CouldStartWithScheme(string start)
+    {
+        var i = 0;
+        while (i < start.Length && char.IsWhiteSpace(start[i]))
+        {
+            i++;
+        }
+
+        var available = start.Length - i;
+        if (available == 0)
+        {
+            return true;
+        }
+
+        foreach (var (scheme, _) in Schemes)
+        {
+            var compared = Math.Min(available, scheme.Length + SchemeSeparator.Length);
+            var inScheme = Math.Min(compared, scheme.Length);
+            if (string.Compare(start, i, scheme, 0, inScheme, StringComparison.OrdinalIgnoreCase) == 0 &&
+                (compared == inScheme || string.CompareOrdinal(start, i + scheme.Length, SchemeSeparator, 0, compared - inScheme) == 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string SchemeSeparator = "://";
+
     /// <summary>Quick test: could <paramref name="value"/> start with a clear-text scheme at all?</summary>
     public static bool MayContainScheme(string value) => value.IndexOf("://", StringComparison.Ordinal) > 0;
 

@@ -91,19 +91,28 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // The address is decided by its start: read the parts whose text is known until one is not.
-        var prefix = new StringBuilder();
+        // The address is decided by its start: read the parts whose text is known until one is not. Most interpolated
+        // strings are messages whose first words already rule a scheme out, and most of the rest start with a value
+        // that is not known: neither builds the prefix.
+        var parts = interpolated.Parts;
+        if (parts.Length > 0 && parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string first } &&
+            !ClearTextAddress.CouldStartWithScheme(first))
+        {
+            return;
+        }
+
+        StringBuilder? prefix = null;
         var continues = false;
-        foreach (var part in interpolated.Parts)
+        foreach (var part in parts)
         {
             if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text })
             {
-                prefix.Append(text);
+                (prefix ??= new StringBuilder()).Append(text);
             }
             else if (part is IInterpolationOperation { Alignment: null, FormatString: null } interpolation &&
                 (interpolation.Expression.ConstantValue.Value as string ?? UriSchemeField(interpolation.Expression, symbols)) is { } known)
             {
-                prefix.Append(known);
+                (prefix ??= new StringBuilder()).Append(known);
             }
             else
             {
@@ -112,8 +121,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var value = prefix.ToString();
-        if (ClearTextAddress.MayContainScheme(value))
+        if (prefix?.ToString() is { } value && ClearTextAddress.MayContainScheme(value))
         {
             Check(context, interpolated, value, continues, symbols);
         }

@@ -68,9 +68,16 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // Global using directives come before every other using directive of their file (CS8915), so the reading stops
+            // at the first one that is not global: in most files that is the first, and the others are never materialised.
             foreach (var directive in unit.Usings)
             {
-                if (!directive.GlobalKeyword.IsKind(SyntaxKind.None) && (directive.Alias is not null || !directive.StaticKeyword.IsKind(SyntaxKind.None)))
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.None))
+                {
+                    break;
+                }
+
+                if (directive.Alias is not null || !directive.StaticKeyword.IsKind(SyntaxKind.None))
                 {
                     return true;
                 }

@@ -260,6 +260,47 @@ public class OutboundPersonalDataAnalyzerTests
         """);
 
     [Fact]
+    public Task Generic_types_are_read_by_their_definition_and_Add_fills_only_a_carrier() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Mail;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+
+        public class TypedClient<T> : HttpClient { }
+
+        public class Envelope<T> : StringContent
+        {
+            public Envelope(string body) : base(body) { }
+        }
+
+        public class Letters<T> : List<T> { }
+
+        public class GenericSender
+        {
+            public async Task Send(TypedClient<Child> client, Child child) =>
+                await client.PutAsync("https://hub.example/children", [|new StringContent(JsonSerializer.Serialize(child))|]);
+
+            public HttpContent Wrap(Child child) => new Envelope<Carer>([|JsonSerializer.Serialize(child)|]);
+
+            public void Attach(MailMessage message, Child child) =>
+                message.Attachments.Add(Attachment.CreateAttachmentFromString([|JsonSerializer.Serialize(child)|], "child.json"));
+
+            public void Tag(HttpRequestMessage request, Child child) => request.Headers.Add("X-Child", [|child.Name|]);
+
+            public int Keep(Child child, Letters<Child> letters)
+            {
+                var kept = new List<Child>();
+                kept.Add(child);
+                var byId = new Dictionary<int, Child>();
+                byId.Add(child.Id, child);
+                letters.Add(child);
+                return kept.Count + byId.Count + letters.Count;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Declared_shares_are_silent() => VerifyAsync("""
         using System.Net.Http;
         using System.Net.Http.Json;

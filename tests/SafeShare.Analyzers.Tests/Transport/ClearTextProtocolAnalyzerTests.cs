@@ -46,6 +46,42 @@ public class ClearTextProtocolAnalyzerTests
         """");
 
     [Fact]
+    public Task Reads_an_interpolated_address_from_its_known_start() => Verify.VerifyAsync("""
+        public class InterpolatedAddresses
+        {
+            private const string Tp = "tp";
+
+            public void M(string host, string caseId, int count)
+            {
+                var a = [|$"  HTTP://{host}/cases/{caseId}"|];
+                var b = [|$"ht{Tp}://{host}"|];
+                var c = [|$"http:{"//"}{host}"|];
+                var d = [|$"ws{"://"}{host}"|];
+                var e = $"Case {caseId} sent to http://{host}";
+                var f = $"https://{host}/cases/{caseId}";
+                var g = $"{count} cases for http://{host}";
+                var h = $"wss://{host}";
+                var i = $"http:/{host}";
+                var j = $"{caseId}";
+            }
+        }
+        """);
+
+    [Fact]
+    public void A_start_rules_a_scheme_out_only_once_it_differs_from_every_scheme()
+    {
+        foreach (var start in new[] { "", "   ", "h", "ht", "HTT", "http", "http:", "http:/", "http://", "http://host", " \tFtP://x", "ws", "ws:", "smtp:", "ldap://", "telnet" })
+        {
+            Assert.True(ClearTextAddress.CouldStartWithScheme(start), start);
+        }
+
+        foreach (var start in new[] { "Case ", "https", "https://", "wss://", "http:x", "http//", "sftp://", " x", "ftps", "ws ", "hxtp" })
+        {
+            Assert.False(ClearTextAddress.CouldStartWithScheme(start), start);
+        }
+    }
+
+    [Fact]
     public Task Ignores_encrypted_loopback_example_and_bare_schemes() => Verify.VerifyAsync("""
         using System;
         public class Safe

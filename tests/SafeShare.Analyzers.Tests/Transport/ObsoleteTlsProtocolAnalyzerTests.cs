@@ -126,6 +126,23 @@ public class ObsoleteTlsProtocolAnalyzerTests
     });
 
     [Fact]
+    public Task Finds_a_global_alias_after_other_global_usings_of_its_file() => Verify.VerifyAsync(new[]
+    {
+        """
+        global using System;
+        global using System.Net;
+        global using Protocols = System.Security.Authentication.SslProtocols;
+        using System.Text;
+        """,
+        """
+        public class LateAliasedChannel
+        {
+            public Protocols Pinned { get; } = [|Protocols.Tls11|];
+        }
+        """,
+    });
+
+    [Fact]
     public Task Ignores_casts_to_other_types_and_files_that_never_name_the_enums() => Verify.VerifyAsync(new[]
     {
         """
