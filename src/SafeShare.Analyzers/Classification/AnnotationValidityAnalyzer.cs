@@ -45,7 +45,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
                 s =>
                 {
                     var type = (INamedTypeSymbol)s.Symbol;
-                    if (AnnotationSites.MayHoldAnnotations(type, s.CancellationToken))
+                    if (AnnotationSites.MayHoldAnnotations(type, s.Compilation, s.CancellationToken))
                     {
                         s.RegisterSymbolEndAction(c =>
                         {

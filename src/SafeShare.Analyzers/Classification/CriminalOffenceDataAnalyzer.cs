@@ -31,7 +31,7 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolStartAction(
                 s =>
                 {
-                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.CancellationToken))
+                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.Compilation, s.CancellationToken))
                     {
                         s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
                     }

@@ -33,7 +33,7 @@ public sealed class LawfulBasisAnalyzer : DiagnosticAnalyzer
                 s =>
                 {
                     var type = (INamedTypeSymbol)s.Symbol;
-                    if (type.Locations.Length > 0 && type.Locations[0].IsInSource && AnnotationSites.MayHoldAnnotations(type, s.CancellationToken))
+                    if (type.Locations.Length > 0 && type.Locations[0].IsInSource && AnnotationSites.MayHoldAnnotations(type, s.Compilation, s.CancellationToken))
                     {
                         s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
                     }

@@ -36,7 +36,7 @@ public sealed class RetentionAnalyzer : DiagnosticAnalyzer
                     var type = (INamedTypeSymbol)s.Symbol;
                     if (type.TypeKind is (TypeKind.Class or TypeKind.Struct) && !type.IsAbstract && !type.IsStatic &&
                         type.Locations.Length > 0 && type.Locations[0].IsInSource &&
-                        AnnotationSites.MayHoldAnnotationsOrInherit(type, s.CancellationToken))
+                        AnnotationSites.MayHoldAnnotationsOrInherit(type, s.Compilation, s.CancellationToken))
                     {
                         s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
                     }

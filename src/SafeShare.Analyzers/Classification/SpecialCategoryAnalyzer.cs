@@ -36,7 +36,7 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolStartAction(
                 s =>
                 {
-                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.CancellationToken))
+                    if (AnnotationSites.MayHoldAnnotations((INamedTypeSymbol)s.Symbol, s.Compilation, s.CancellationToken))
                     {
                         s.RegisterSymbolEndAction(c => AnalyzeType(c, classification));
                     }

@@ -64,7 +64,7 @@ public class AnnotationSitesTests
         var compilation = TestCompilation.Create(Source);
         var type = compilation.GetTypeByMetadataName(metadataName)!;
 
-        Assert.Equal(expected, AnnotationSites.MayHoldAnnotations(type, CancellationToken.None));
+        Assert.Equal(expected, AnnotationSites.MayHoldAnnotations(type, compilation, CancellationToken.None));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class AnnotationSitesTests
     {
         var compilation = TestCompilation.Create(Source + "\npublic class Derived : MarkedProperty { }\npublic class AlsoPlain : Plain { }");
 
-        Assert.True(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.Derived")!, CancellationToken.None));
-        Assert.False(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.AlsoPlain")!, CancellationToken.None));
+        Assert.True(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.Derived")!, compilation, CancellationToken.None));
+        Assert.False(AnnotationSites.MayHoldAnnotationsOrInherit(compilation.GetTypeByMetadataName("Council.Children.AlsoPlain")!, compilation, CancellationToken.None));
     }
 }
