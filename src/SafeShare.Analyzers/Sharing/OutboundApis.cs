@@ -147,7 +147,7 @@ internal sealed class OutboundApis
 
     /// <summary>A type whose objects exist to be sent: HTTP contents and requests, mail messages, attachments and views.</summary>
     public bool IsCarrier(ITypeSymbol? type) =>
-        type is not null && InvolvesApi(type) &&
+        type is not null && type.SpecialType != SpecialType.System_String && InvolvesApi(type) &&
         (SharingSymbols.Is(type, Symbols.HttpContent) || SharingSymbols.Is(type, Symbols.HttpRequestMessage) ||
          SharingSymbols.Is(type, Symbols.MailMessage) || SharingSymbols.Is(type, Symbols.Attachment) || SharingSymbols.Is(type, Symbols.AlternateView));
 
@@ -156,7 +156,9 @@ internal sealed class OutboundApis
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type is null || !InvolvesApi(type))
+        // String's methods (the most common calls that pass InvolvesApi, which lets string through for KindOf's encoders)
+        // send nothing.
+        if (type is null || type.SpecialType == SpecialType.System_String || !InvolvesApi(type))
         {
             return SinkKind.None;
         }

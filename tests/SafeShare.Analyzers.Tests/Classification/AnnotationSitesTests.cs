@@ -68,6 +68,41 @@ public class AnnotationSitesTests
     }
 
     [Fact]
+    public void Reads_types_in_the_global_namespace_nested_namespaces_and_every_file()
+    {
+        var compilation = TestCompilation.Create(
+            Source,
+            """
+            using SafeShare;
+
+            public class GlobalMarked { [PersonalData] public string? Name { get; set; } }
+            public struct GlobalPlain { public int Count; }
+
+            namespace Outer
+            {
+                namespace Inner
+                {
+                    public class DeepPlain { public int Count { get; set; } }
+                    public interface IDeepMarked { [PersonalData] string? Name { get; } }
+                    public class Holder { public class Nested { public class Deeper { [PersonalData] public string? Name; } } }
+                }
+
+                public record struct OuterMarked([PersonalData] string Name);
+            }
+            """);
+
+        foreach (var (name, expected) in new[]
+        {
+            ("GlobalMarked", true), ("GlobalPlain", false), ("Outer.Inner.DeepPlain", false), ("Outer.Inner.IDeepMarked", true),
+            ("Outer.Inner.Holder", false), ("Outer.Inner.Holder+Nested", false), ("Outer.Inner.Holder+Nested+Deeper", true),
+            ("Outer.OuterMarked", true), ("Council.Children.Plain", false), ("Council.Children.MarkedProperty", true),
+        })
+        {
+            Assert.True(expected == AnnotationSites.MayHoldAnnotations(compilation.GetTypeByMetadataName(name)!, compilation, CancellationToken.None), name);
+        }
+    }
+
+    [Fact]
     public void A_base_type_with_annotations_counts_for_a_plain_derived_type()
     {
         var compilation = TestCompilation.Create(Source + "\npublic class Derived : MarkedProperty { }\npublic class AlsoPlain : Plain { }");
