@@ -25,7 +25,7 @@ public static class Program
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
+            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--peer-reps 9] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
             return 2;
         }
 
@@ -106,7 +106,8 @@ public static class Program
             var sizeSets = options.PeerSizes is null || options.PeerSizes.Contains(size)
                 ? sets
                 : sets.Where(s => s.Name is AnalyzerSets.Bare or AnalyzerSets.SafeShare).ToImmutableArray();
-            for (var rep = 0; rep < options.Repetitions; rep++)
+            var repetitions = options.RepetitionsAt(size);
+            for (var rep = 0; rep < repetitions; rep++)
             {
                 // Rotate the order every repetition so that a burst of load from the machine's other
                 // users does not always land on the same configuration.
@@ -146,8 +147,15 @@ public static class Program
 /// <summary>The command line.</summary>
 public sealed record BenchOptions(
     int[] Sizes, int Repetitions, int Seed, string Output, string Label, string? EmitCorpus,
-    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null)
+    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null, int? PeerRepetitions = null)
 {
+    /// <summary>
+    /// Repetitions at a size: <see cref="PeerRepetitions"/> where the peers run (the per-rule comparisons are a few
+    /// milliseconds each, so their medians need more repetitions than the totals), otherwise <see cref="Repetitions"/>.
+    /// </summary>
+    public int RepetitionsAt(int size) =>
+        PeerRepetitions is { } peer && (PeerSizes is null || PeerSizes.Contains(size)) ? peer : Repetitions;
+
     public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions(new[] { 200, 1000, 5000 }, 5, 6, Path.Combine("bench", "results"), "latest", null);
@@ -174,6 +182,10 @@ public sealed record BenchOptions(
                     break;
                 case "--label" when value is not null:
                     options = options with { Label = value };
+                    i++;
+                    break;
+                case "--peer-reps" when value is not null:
+                    options = options with { PeerRepetitions = int.Parse(value) };
                     i++;
                     break;
                 case "--peer-sizes" when value is not null:
@@ -207,6 +219,7 @@ public sealed record BenchOptions(
     public string CommandLine =>
         $"dotnet run -c Release --project bench/SafeShare.Bench -- --sizes {string.Join(",", Sizes)} --reps {Repetitions} --seed {Seed}" +
         (PeerSizes is null ? string.Empty : $" --peer-sizes {string.Join(",", PeerSizes)}") +
+        (PeerRepetitions is null ? string.Empty : $" --peer-reps {PeerRepetitions}") +
         (Configs is null ? string.Empty : $" --configs {string.Join(",", Configs)}");
 }
 
@@ -218,6 +231,7 @@ public sealed record MachineInfo(
     string Os,
     string Runtime,
     string Roslyn,
+    string GarbageCollector,
     string Commit,
     string LoadAverageAtStart,
     string? LoadAverageAtEnd,
@@ -231,11 +245,20 @@ public sealed record MachineInfo(
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation).Assembly.GetName().Version?.ToString() ?? "?",
+        GarbageCollectorMode(),
         ReadCommit(),
         LoadAverage(),
         null,
         0,
         "Shared machine: its cores are shared with other work, so times are noisy; medians are reported.");
+
+    /// <summary>
+    /// The collector this process runs: server GC, as csc and VBCSCompiler do (their runtimeconfig.json sets
+    /// System.GC.Server), unless DOTNET_gcServer=0 asks for the workstation collector.
+    /// </summary>
+    public static string GarbageCollectorMode() =>
+        (System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC") +
+        (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? ", not concurrent" : ", concurrent");
 
     public static string LoadAverage()
     {

@@ -133,6 +133,7 @@ public sealed record BenchReport(
     DateTimeOffset Finished,
     int Seed,
     int Repetitions,
+    int? PeerRepetitions,
     MachineInfo Machine,
     string Method,
     IReadOnlyList<string> Configurations,
@@ -195,7 +196,7 @@ public sealed record BenchReport(
                 size.Generator.AllStepsCachedOrUnchanged && size.Generator.RerunPercentOfFirst < 5.0));
         }
 
-        return new BenchReport(options.CommandLine, started, DateTimeOffset.UtcNow, options.Seed, options.Repetitions, machine, MethodText,
+        return new BenchReport(options.CommandLine, started, DateTimeOffset.UtcNow, options.Seed, options.Repetitions, options.PeerRepetitions, machine, MethodText,
             sets.Select(s => $"{s.Name}: {s.Description}").ToList(), sizes, targets);
     }
 }
@@ -211,9 +212,9 @@ public static class MarkdownReport
         sb.AppendLine();
         sb.AppendLine($"`{report.Command}`");
         sb.AppendLine();
-        sb.AppendLine($"Measured {report.Started:yyyy-MM-dd HH:mm} UTC at commit {m.Commit} on a **shared {m.Processors}-core machine** ({m.Cpu}, {m.MemoryBytes / 1073741824.0:F0} GiB, {m.Os}, {m.Runtime}, Roslyn {m.Roslyn}); " +
+        sb.AppendLine($"Measured {report.Started:yyyy-MM-dd HH:mm} UTC at commit {m.Commit} on a **shared {m.Processors}-core machine** ({m.Cpu}, {m.MemoryBytes / 1073741824.0:F0} GiB, {m.Os}, {m.Runtime}, Roslyn {m.Roslyn}, {m.GarbageCollector}); " +
             $"its cores are shared with other work (load average at start {m.LoadAverageAtStart}, at end {m.LoadAverageAtEnd}). " +
-            $"Medians of {report.Repetitions} repetitions; seed {report.Seed}. Process peak working set {m.PeakWorkingSetBytes / 1048576.0:F0} MB.");
+            $"Medians of {report.Repetitions} repetitions{(report.PeerRepetitions is { } peer && peer != report.Repetitions ? $" ({peer} at the sizes where the peers ran)" : string.Empty)}; seed {report.Seed}. Process peak working set {m.PeakWorkingSetBytes / 1048576.0:F0} MB.");
         sb.AppendLine();
         sb.AppendLine("Configurations:");
         foreach (var c in report.Configurations)
