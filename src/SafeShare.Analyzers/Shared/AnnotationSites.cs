@@ -70,15 +70,16 @@ internal static class AnnotationSites
     private static readonly ConditionalWeakTable<Compilation, TreeAnswers> ByCompilation = new();
 
     /// <summary>
-    /// Per syntax tree of a compilation, the type declarations in it that may hold annotations: worked out for a whole file
-    /// the first time one of its types is asked about, published without a lock (two threads that race both work it out,
-    /// and one result is kept), and only read afterwards.
+    /// Per syntax tree of a compilation, the answer for each type declaration in its namespaces and types: worked out for
+    /// a whole file the first time one of its types is asked about, published without a lock (two threads that race both
+    /// work it out, and one result is kept), and only read afterwards. A declaration found elsewhere (broken code can put
+    /// one where no namespace or type holds it) is answered on its own.
     /// </summary>
     private sealed class TreeAnswers
     {
-        private static readonly HashSet<SyntaxNode> None = new();
+        private static readonly Dictionary<SyntaxNode, bool> None = new();
         private readonly Dictionary<SyntaxTree, int> _index = new();
-        private readonly HashSet<SyntaxNode>?[] _byTree;
+        private readonly Dictionary<SyntaxNode, bool>?[] _byTree;
 
         public TreeAnswers(Compilation compilation)
         {
@@ -90,7 +91,7 @@ internal static class AnnotationSites
                 }
             }
 
-            _byTree = new HashSet<SyntaxNode>?[_index.Count];
+            _byTree = new Dictionary<SyntaxNode, bool>?[_index.Count];
         }
 
         public bool MayHold(TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
@@ -100,19 +101,19 @@ internal static class AnnotationSites
                 return DeclarationMayHoldAnnotations(declaration);
             }
 
-            var answer = Volatile.Read(ref _byTree[i]);
-            if (answer is null)
+            var answers = Volatile.Read(ref _byTree[i]);
+            if (answers is null)
             {
-                var found = new HashSet<SyntaxNode>();
+                var found = new Dictionary<SyntaxNode, bool>();
                 Collect(declaration.SyntaxTree.GetRoot(cancellationToken), found);
-                answer = Interlocked.CompareExchange(ref _byTree[i], found.Count == 0 ? None : found, null) ?? _byTree[i]!;
+                answers = Interlocked.CompareExchange(ref _byTree[i], found.Count == 0 ? None : found, null) ?? _byTree[i]!;
             }
 
-            return answer.Contains(declaration);
+            return answers.TryGetValue(declaration, out var answer) ? answer : DeclarationMayHoldAnnotations(declaration);
         }
 
         // Type declarations are found in namespaces and other types only: no member body is walked.
-        private static void Collect(SyntaxNode node, HashSet<SyntaxNode> found)
+        private static void Collect(SyntaxNode node, Dictionary<SyntaxNode, bool> found)
         {
             var members = node switch
             {
@@ -121,9 +122,9 @@ internal static class AnnotationSites
                 TypeDeclarationSyntax type => type.Members,
                 _ => default,
             };
-            if (node is TypeDeclarationSyntax declaration && DeclarationMayHoldAnnotations(declaration))
+            if (node is TypeDeclarationSyntax declaration)
             {
-                found.Add(declaration);
+                found[declaration] = DeclarationMayHoldAnnotations(declaration);
             }
 
             foreach (var member in members)
