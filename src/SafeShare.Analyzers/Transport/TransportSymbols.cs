@@ -52,6 +52,9 @@ internal sealed class TransportSymbols
             System.Threading.LazyThreadSafetyMode.PublicationOnly);
 #pragma warning restore RS0030
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _takesFourArguments = new(SymbolEqualityComparer.Default);
+    private static readonly System.Func<INamedTypeSymbol, bool> TakesFourArguments = static definition => definition.DelegateInvokeMethod is { Parameters.Length: 4 };
+
     private readonly System.Lazy<INamedTypeSymbol?> _httpClient;
     private readonly System.Lazy<INamedTypeSymbol?> _httpClientHandler;
     private readonly System.Lazy<INamedTypeSymbol?> _socketsHttpHandler;
@@ -134,10 +137,11 @@ internal sealed class TransportSymbols
     /// </summary>
     public bool IsCertificateValidator(ITypeSymbol? type)
     {
-        // Most delegates here are LINQ's Func<T, bool> and Action<T>: the unconstructed definition's Invoke (no
-        // substitution, no allocation) rules them out by its parameter count before the constructed one is asked for.
+        // Most delegates here are LINQ's Func<T, bool> and Action<T>: their definition's parameter count rules them out
+        // before the constructed Invoke is asked for. It is kept per definition: a method symbol's Parameters makes a new
+        // array on every call, and every lambda and method group of the program comes here.
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named || SslPolicyErrors is null ||
-            named.OriginalDefinition.DelegateInvokeMethod is not { Parameters.Length: 4 } ||
+            !_takesFourArguments.GetOrAdd(named.OriginalDefinition, TakesFourArguments) ||
             named.DelegateInvokeMethod is not { } invoke || invoke.ReturnType.SpecialType != SpecialType.System_Boolean || invoke.Parameters.Length != 4)
         {
             return false;
