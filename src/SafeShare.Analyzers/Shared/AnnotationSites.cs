@@ -106,7 +106,8 @@ internal static class AnnotationSites
             {
                 var found = new Dictionary<SyntaxNode, bool>();
                 Collect(declaration.SyntaxTree.GetRoot(cancellationToken), found);
-                answers = Interlocked.CompareExchange(ref _byTree[i], found.Count == 0 ? None : found, null) ?? _byTree[i]!;
+                var mine = found.Count == 0 ? None : found;
+                answers = Interlocked.CompareExchange(ref _byTree[i], mine, null) ?? mine;
             }
 
             return answers.TryGetValue(declaration, out var answer) ? answer : DeclarationMayHoldAnnotations(declaration);

@@ -38,13 +38,13 @@ internal sealed class OutboundApis
         _computeInvolvesApi = ComputeInvolvesApi;
     }
 
-    /// <summary>The type is string, or is or derives from one of the outbound, encoding or carrier types.</summary>
+    /// <summary>The type is or derives from one of the outbound, encoding or carrier types (string is none of them).</summary>
     /// <remarks>
     /// Answered per definition: a constructed type's base types are constructed from its definition's, so List&lt;Child&gt;
     /// and List&lt;string&gt; share one entry, found by reference instead of by comparing type arguments.
     /// </remarks>
     public bool InvolvesApi(ITypeSymbol? type) =>
-        type is not null && (type.SpecialType == SpecialType.System_String || _involvesApi.GetOrAdd(type.OriginalDefinition, _computeInvolvesApi));
+        type is not null && _involvesApi.GetOrAdd(type.OriginalDefinition, _computeInvolvesApi);
 
     private bool ComputeInvolvesApi(ITypeSymbol type)
     {
@@ -93,12 +93,22 @@ internal sealed class OutboundApis
     public ValueKind KindOf(IMethodSymbol method)
     {
         var type = method.ContainingType;
-        if (type is null || !InvolvesApi(type))
+        if (type is null)
         {
             return ValueKind.None;
         }
 
         var name = method.Name;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return method.IsStatic && name is "Format" or "Concat" or "Join" ? ValueKind.Encoder : ValueKind.None;
+        }
+
+        if (!InvolvesApi(type))
+        {
+            return ValueKind.None;
+        }
+
         if (Same(type, Symbols.JsonSerializer))
         {
             // Serialize(child) and SerializeToUtf8Bytes(child) return the data; Serialize(stream, child) writes it (SinkOf).
@@ -122,11 +132,6 @@ internal sealed class OutboundApis
             return name.StartsWith("ToBase64", System.StringComparison.Ordinal) ? ValueKind.Encoder : ValueKind.None;
         }
 
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            return method.IsStatic && name is "Format" or "Concat" or "Join" ? ValueKind.Encoder : ValueKind.None;
-        }
-
         if (Same(type, Symbols.StringBuilder))
         {
             return name == nameof(ToString) ? ValueKind.Encoder : ValueKind.None;
@@ -147,7 +152,7 @@ internal sealed class OutboundApis
 
     /// <summary>A type whose objects exist to be sent: HTTP contents and requests, mail messages, attachments and views.</summary>
     public bool IsCarrier(ITypeSymbol? type) =>
-        type is not null && type.SpecialType != SpecialType.System_String && InvolvesApi(type) &&
+        type is not null && InvolvesApi(type) &&
         (SharingSymbols.Is(type, Symbols.HttpContent) || SharingSymbols.Is(type, Symbols.HttpRequestMessage) ||
          SharingSymbols.Is(type, Symbols.MailMessage) || SharingSymbols.Is(type, Symbols.Attachment) || SharingSymbols.Is(type, Symbols.AlternateView));
 
@@ -156,9 +161,7 @@ internal sealed class OutboundApis
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        // String's methods (the most common calls that pass InvolvesApi, which lets string through for KindOf's encoders)
-        // send nothing.
-        if (type is null || type.SpecialType == SpecialType.System_String || !InvolvesApi(type))
+        if (type is null || !InvolvesApi(type))
         {
             return SinkKind.None;
         }

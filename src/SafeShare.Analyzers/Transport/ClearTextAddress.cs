@@ -51,12 +51,7 @@ internal static class ClearTextAddress
     /// </summary>
     public static bool CouldStartWithScheme(string start)
     {
-        var i = 0;
-        while (i < start.Length && char.IsWhiteSpace(start[i]))
-        {
-            i++;
-        }
-
+        var i = PastWhiteSpace(start);
         var available = start.Length - i;
         if (available == 0)
         {
@@ -79,8 +74,20 @@ internal static class ClearTextAddress
 
     private const string SchemeSeparator = "://";
 
+    /// <summary>Where the text starts past its leading white space: an address is read from there.</summary>
+    private static int PastWhiteSpace(string value)
+    {
+        var i = 0;
+        while (i < value.Length && char.IsWhiteSpace(value[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>Quick test: could <paramref name="value"/> start with a clear-text scheme at all?</summary>
-    public static bool MayContainScheme(string value) => value.IndexOf("://", StringComparison.Ordinal) > 0;
+    public static bool MayContainScheme(string value) => value.IndexOf(SchemeSeparator, StringComparison.Ordinal) > 0;
 
     /// <summary>
     /// The clear-text scheme <paramref name="value"/> starts with, when it names another machine; null when it
@@ -89,12 +96,7 @@ internal static class ClearTextAddress
     /// </summary>
     public static string? Find(string value, bool continues)
     {
-        var i = 0;
-        while (i < value.Length && char.IsWhiteSpace(value[i]))
-        {
-            i++;
-        }
-
+        var i = PastWhiteSpace(value);
         string? scheme = null;
         foreach (var (candidate, _) in Schemes)
         {
@@ -206,9 +208,9 @@ internal static class ClearTextAddress
     }
 
     private static bool StartsWithScheme(string value, int index, string scheme) =>
-        value.Length >= index + scheme.Length + 3 &&
+        value.Length >= index + scheme.Length + SchemeSeparator.Length &&
         string.Compare(value, index, scheme, 0, scheme.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
-        value[index + scheme.Length] == ':' && value[index + scheme.Length + 1] == '/' && value[index + scheme.Length + 2] == '/';
+        string.CompareOrdinal(value, index + scheme.Length, SchemeSeparator, 0, SchemeSeparator.Length) == 0;
 
     private static string Host(string hostAndPort)
     {
