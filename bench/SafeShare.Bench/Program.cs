@@ -103,7 +103,7 @@ public static class Program
             var runs = new List<CompileRun>();
             // Peers and the baseline can be limited to some sizes (the largest takes long on a shared machine);
             // a and b run at every size, as the targets need them.
-            var sizeSets = options.PeerSizes is null || options.PeerSizes.Contains(size)
+            var sizeSets = options.IsPeerSize(size)
                 ? sets
                 : sets.Where(s => s.Name is AnalyzerSets.Bare or AnalyzerSets.SafeShare).ToImmutableArray();
             var repetitions = options.RepetitionsAt(size);
@@ -153,8 +153,10 @@ public sealed record BenchOptions(
     /// Repetitions at a size: <see cref="PeerRepetitions"/> where the peers run (the per-rule comparisons are a few
     /// milliseconds each, so their medians need more repetitions than the totals), otherwise <see cref="Repetitions"/>.
     /// </summary>
-    public int RepetitionsAt(int size) =>
-        PeerRepetitions is { } peer && (PeerSizes is null || PeerSizes.Contains(size)) ? peer : Repetitions;
+    public int RepetitionsAt(int size) => PeerRepetitions is { } peer && IsPeerSize(size) ? peer : Repetitions;
+
+    /// <summary>Whether the peers (and a baseline) run at this size: every size unless --peer-sizes names some.</summary>
+    public bool IsPeerSize(int size) => PeerSizes is null || PeerSizes.Contains(size);
 
     public static BenchOptions? Parse(string[] args)
     {
