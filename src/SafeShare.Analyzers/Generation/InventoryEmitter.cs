@@ -18,7 +18,6 @@ internal static class InventoryEmitter
 
     public static string Emit(InventoryModel model)
     {
-        var json = Json(model);
         var w = new SourceWriter();
         GeneratedFile.Header(w);
         w.Line($"[assembly: global::System.Reflection.AssemblyMetadata({LegalText.Literal(MetadataKey)}, global::SafeShare.Generated.DataInventory.Json)]");
@@ -80,7 +79,12 @@ internal static class InventoryEmitter
         w.Line("    " + GeneratedFile.GeneratedCode);
         w.Line("    internal static class DataInventory").Line("    {");
         w.Line($"        /// <summary>The inventory as JSON (schema \"{Schema}\").</summary>");
-        w.Line($"        public const string Json = {LegalText.Literal(json)};");
+        // The JSON goes straight into the constant's literal: at 5,000 files it is over a million characters, and holding it
+        // as JSON, then as a literal, then as a line cost five copies of it (issue 6).
+        var literal = new JsonText(w.BeginLine("        public const string Json = "), asCSharpLiteral: true);
+        WriteJson(literal.Quote(), model);
+        literal.Quote();
+        w.EndLine(";");
         w.Line("    }");
         w.Line("}");
         return w.ToString();
@@ -88,93 +92,75 @@ internal static class InventoryEmitter
 
     private static string Payload(this InventoryShare share) => share.PayloadType.Replace("global::", string.Empty);
 
+    /// <summary>The inventory as JSON.</summary>
     public static string Json(InventoryModel model)
     {
-        var j = new StringBuilder();
-        j.Append("{\"schema\":").Append(Str(Schema)).Append(",\"assembly\":").Append(Str(model.AssemblyName)).Append(",\"types\":[");
+        var text = new StringBuilder();
+        WriteJson(new JsonText(text, asCSharpLiteral: false), model);
+        return text.ToString();
+    }
+
+    private static void WriteJson(JsonText j, InventoryModel model)
+    {
+        j.Raw("{\"schema\":").Str(Schema).Raw(",\"assembly\":").Str(model.AssemblyName).Raw(",\"types\":[");
         var first = true;
         foreach (var type in model.Types)
         {
-            j.Append(first ? string.Empty : ",");
+            j.Raw(first ? "{\"type\":" : ",{\"type\":");
             first = false;
-            j.Append("{\"type\":").Append(Str(type.FullName))
-             .Append(",\"subject\":").Append(Str(type.Subject))
-             .Append(",\"retention\":").Append(Str(type.Retention));
+            j.Str(type.FullName).Raw(",\"subject\":").Str(type.Subject).Raw(",\"retention\":").Str(type.Retention);
             Basis(j, type.Basis);
-            j.Append(",\"members\":[");
+            j.Raw(",\"members\":[");
             var firstMember = true;
             foreach (var member in type.Members)
             {
-                j.Append(firstMember ? string.Empty : ",");
+                j.Raw(firstMember ? "{\"name\":" : ",{\"name\":");
                 firstMember = false;
-                j.Append("{\"name\":").Append(Str(member.Name)).Append(",\"kind\":").Append(Str(member.Kind))
-                 .Append(",\"categories\":[").Append(string.Join(",", member.Categories.Select(c => Str(c)))).Append(']')
-                 .Append(",\"subject\":").Append(Str(member.Subject));
+                j.Str(member.Name).Raw(",\"kind\":").Str(member.Kind).Raw(",\"categories\":[");
+                for (var c = 0; c < member.Categories.Count; c++)
+                {
+                    j.Raw(c == 0 ? string.Empty : ",").Str(member.Categories[c]);
+                }
+
+                j.Raw("],\"subject\":").Str(member.Subject);
                 Basis(j, member.Basis);
-                j.Append('}');
+                j.Raw("}");
             }
 
-            j.Append("]}");
+            j.Raw("]}");
         }
 
-        j.Append("],\"shares\":[");
+        j.Raw("],\"shares\":[");
         first = true;
         foreach (var share in model.Shares)
         {
-            j.Append(first ? string.Empty : ",");
+            j.Raw(first ? "{\"name\":" : ",{\"name\":");
             first = false;
-            j.Append("{\"name\":").Append(Str(share.Name)).Append(",\"recipient\":").Append(Str(share.Recipient))
-             .Append(",\"purpose\":").Append(Str(share.Purpose)).Append(",\"payload\":").Append(Str(share.Payload()));
+            j.Str(share.Name).Raw(",\"recipient\":").Str(share.Recipient).Raw(",\"purpose\":").Str(share.Purpose).Raw(",\"payload\":").Str(share.Payload());
             Basis(j, share.Basis);
-            j.Append(",\"fields\":[");
-            j.Append(string.Join(",", share.Fields.Select(f => $"{{\"name\":{Str(f.Name)},\"kind\":{Str(f.Kind)},\"category\":{Str(f.Category)}}}")));
-            j.Append("]}");
+            j.Raw(",\"fields\":[");
+            var firstField = true;
+            foreach (var field in share.Fields)
+            {
+                j.Raw(firstField ? "{\"name\":" : ",{\"name\":");
+                firstField = false;
+                j.Str(field.Name).Raw(",\"kind\":").Str(field.Kind).Raw(",\"category\":").Str(field.Category).Raw("}");
+            }
+
+            j.Raw("]}");
         }
 
-        j.Append("]}");
-        return j.ToString();
+        j.Raw("]}");
     }
 
-    private static void Basis(StringBuilder j, LegalBasis basis) =>
-        j.Append(",\"lawfulBasis\":").Append(Str(basis.LawfulBasis))
-         .Append(",\"gateway\":").Append(Str(basis.Gateway))
-         .Append(",\"article9Condition\":").Append(Str(basis.Article9Condition))
-         .Append(",\"schedule1\":").Append(Str(basis.Schedule1))
-         .Append(",\"schedule1Paragraph\":").Append(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
-         .Append(",\"basisInLaw\":").Append(Str(basis.BasisInLaw));
-
-    private static string Str(string? value)
+    private static void Basis(JsonText j, LegalBasis basis)
     {
-        if (value is null)
-        {
-            return "null";
-        }
-
-        var s = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': s.Append("\\\""); break;
-                case '\\': s.Append("\\\\"); break;
-                case '\n': s.Append("\\n"); break;
-                case '\r': s.Append("\\r"); break;
-                case '\t': s.Append("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        s.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        s.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return s.Append('"').ToString();
+        j.Raw(",\"lawfulBasis\":").Str(basis.LawfulBasis)
+         .Raw(",\"gateway\":").Str(basis.Gateway)
+         .Raw(",\"article9Condition\":").Str(basis.Article9Condition)
+         .Raw(",\"schedule1\":").Str(basis.Schedule1)
+         .Raw(",\"schedule1Paragraph\":").Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
+         .Raw(",\"basisInLaw\":").Str(basis.BasisInLaw);
     }
 
     /// <summary>Merges the entries found from each marker into one sorted, de-duplicated inventory.</summary>

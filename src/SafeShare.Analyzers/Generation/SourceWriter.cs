@@ -19,6 +19,23 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Starts a line (indented as <see cref="Line"/> indents) whose rest is written straight into the returned text, so
+    /// that a large value (the inventory's JSON) is never held as a string of its own; <see cref="EndLine"/> ends it.
+    /// </summary>
+    public StringBuilder BeginLine(string start)
+    {
+        _text.Append(' ', _indent * 4).Append(start);
+        return _text;
+    }
+
+    /// <summary>Ends a line started with <see cref="BeginLine"/>.</summary>
+    public SourceWriter EndLine(string end = "")
+    {
+        _text.Append(end).Append('\n');
+        return this;
+    }
+
     public SourceWriter Open(string line)
     {
         Line(line);
