@@ -72,6 +72,7 @@ internal sealed class SyntaxInventory
     private readonly HashSet<string> _safeShareNamespaces = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _onlySafeShare = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _onlySystem = new(System.StringComparer.Ordinal);
+    private HashSet<string>? _sourceNames;
     private readonly HashSet<string> _globalUsings = new(System.StringComparer.Ordinal);
     private bool _globalUsingsKnown = true;
     private readonly Dictionary<string, INamespaceSymbol?> _namespaces = new(System.StringComparer.Ordinal);
@@ -694,10 +695,35 @@ internal sealed class SyntaxInventory
         }
 
         var declared = _globalAliases.Contains(name) ||
-            _compilation.ContainsSymbolsWithName(name, SymbolFilter.Namespace | SymbolFilter.Type, _cancellationToken) ||
+            DeclaredInSource(name) ||
             _otherAssemblies.Any(a => a.TypeNames.Contains(name) || a.NamespaceNames.Contains(name));
         _onlySafeShare[name] = !declared;
         return declared;
+    }
+
+    /// <summary>
+    /// <c>ContainsSymbolsWithName(name, Namespace | Type)</c>: whether the source declares a namespace or type of this
+    /// name. Roslyn answers that by walking every declaration of the compilation, each time; a reader asks it of every
+    /// attribute name it meets (tens of names a run), so the names are collected in one walk of the same declarations,
+    /// with a predicate that sees each of them and matches none (issue 6).
+    /// </summary>
+    private bool DeclaredInSource(string name)
+    {
+        if (_sourceNames is null)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            _compilation.ContainsSymbolsWithName(
+                found =>
+                {
+                    names.Add(found);
+                    return false;
+                },
+                SymbolFilter.Namespace | SymbolFilter.Type,
+                _cancellationToken);
+            _sourceNames = names;
+        }
+
+        return _sourceNames.Contains(name);
     }
 
     /// <summary>The SafeShare type this simple name can only stand for (in namespace SafeShare, the only type so named), or null.</summary>
@@ -1201,7 +1227,7 @@ internal sealed class SyntaxInventory
         if (!_onlySystem.TryGetValue(name, out var only))
         {
             only = !_globalAliases.Contains(name) && !_safeShareTypes.ContainsKey(name) && !_safeShareNamespaces.Contains(name) &&
-                !_compilation.ContainsSymbolsWithName(name, SymbolFilter.Namespace | SymbolFilter.Type, _cancellationToken) &&
+                !DeclaredInSource(name) &&
                 !defining.NamespaceNames.Contains(name) &&
                 !_otherAssemblies.Any(a => !SymbolEqualityComparer.Default.Equals(a, defining) && (a.TypeNames.Contains(name) || a.NamespaceNames.Contains(name)));
             _onlySystem[name] = only;
