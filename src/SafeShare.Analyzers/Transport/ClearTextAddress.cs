@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace SafeShare.Analyzers.Transport;
 
@@ -97,17 +98,7 @@ internal static class ClearTextAddress
     public static string? Find(string value, bool continues)
     {
         var i = PastWhiteSpace(value);
-        string? scheme = null;
-        foreach (var (candidate, _) in Schemes)
-        {
-            if (StartsWithScheme(value, i, candidate))
-            {
-                scheme = candidate;
-                break;
-            }
-        }
-
-        if (scheme is null)
+        if (SchemeAt(value, i) is not { } scheme)
         {
             return null;
         }
@@ -207,10 +198,31 @@ internal static class ClearTextAddress
         return false;
     }
 
-    private static bool StartsWithScheme(string value, int index, string scheme) =>
-        value.Length >= index + scheme.Length + SchemeSeparator.Length &&
-        string.Compare(value, index, scheme, 0, scheme.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
-        string.CompareOrdinal(value, index + scheme.Length, SchemeSeparator, 0, SchemeSeparator.Length) == 0;
+    /// <summary>
+    /// The clear-text scheme written at <paramref name="index"/> and followed by "://", or null. Most strings that reach
+    /// here hold "https://": the text before the first "://" is compared only with the schemes of its length (issue 6).
+    /// </summary>
+    private static string? SchemeAt(string value, int index)
+    {
+        var length = value.IndexOf(SchemeSeparator, index, StringComparison.Ordinal) - index;
+        if (length < ShortestScheme || length > LongestScheme)
+        {
+            return null;
+        }
+
+        foreach (var (scheme, _) in Schemes)
+        {
+            if (scheme.Length == length && string.Compare(value, index, scheme, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return scheme;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly int ShortestScheme = Schemes.Min(s => s.Scheme.Length);
+    private static readonly int LongestScheme = Schemes.Max(s => s.Scheme.Length);
 
     private static string Host(string hostAndPort)
     {

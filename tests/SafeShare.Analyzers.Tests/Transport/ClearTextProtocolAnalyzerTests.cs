@@ -332,4 +332,29 @@ public class ClearTextProtocolAnalyzerTests
         Assert.Null(ClearTextAddress.Find("https://police.partner.uk", continues: false));
         Assert.Equal("ftp", ClearTextAddress.Find("ftp://", continues: true));
     }
+
+    [Theory]
+    [InlineData("http://partner.uk", "http")]
+    [InlineData("  HTTP://partner.uk", "http")]
+    [InlineData("\thttp://partner.uk", "http")]
+    [InlineData("Ws://partner.uk", "ws")]
+    [InlineData("ftp://archive.partner.uk", "ftp")]
+    [InlineData("TelNet://legacy-cms", "telnet")]
+    [InlineData("ldap://dc.partner.uk", "ldap")]
+    [InlineData("SMTP://mail.partner.uk", "smtp")]
+    [InlineData("https://partner.uk", null)]
+    [InlineData("wss://partner.uk", null)]
+    [InlineData("sftp://partner.uk", null)]
+    [InlineData("ftps://partner.uk", null)]
+    [InlineData("ldaps://dc.partner.uk", null)]
+    [InlineData("smtps://mail.partner.uk", null)]
+    [InlineData("xhttp://partner.uk", null)]
+    [InlineData("h://partner.uk", null)]
+    [InlineData("see http://partner.uk", null)]
+    [InlineData("http:/partner.uk", null)]
+    [InlineData("https://a.partner.uk then http://b.partner.uk", null)]
+    [InlineData("", null)]
+    [InlineData("://partner.uk", null)]
+    public void Address_reading_takes_only_a_clear_text_scheme_at_the_start_in_any_case(string value, string? scheme) =>
+        Assert.Equal(scheme, ClearTextAddress.Find(value, continues: false));
 }
