@@ -61,21 +61,25 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             // syntax has attribute lists at the top (a syntax tree action needs no semantic model).
             start.RegisterSyntaxTreeAction(c =>
             {
-                if (c.Tree.GetRoot(c.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+                if (c.Tree.GetRoot(c.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
                 {
-                    return;
-                }
-
-                Action<Diagnostic> report = d => c.ReportOutsideGeneratedCode(d);
-                foreach (var attribute in symbols.Assembly.All)
-                {
-                    if (attribute.ApplicationSyntaxReference?.SyntaxTree == c.Tree)
-                    {
-                        Check(attribute, symbols.Compilation.Assembly, symbols, enums, report, c.CancellationToken);
-                    }
+                    CheckAssemblyAttributes(c, symbols, enums);
                 }
             });
         });
+    }
+
+    // In a method of its own: the closure over the context is made only for a file with attribute lists at the top.
+    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols, DefinedEnumValues enums)
+    {
+        Action<Diagnostic> report = d => context.ReportOutsideGeneratedCode(d);
+        foreach (var attribute in symbols.Assembly.All)
+        {
+            if (attribute.ApplicationSyntaxReference?.SyntaxTree == context.Tree)
+            {
+                Check(attribute, symbols.Compilation.Assembly, symbols, enums, report, context.CancellationToken);
+            }
+        }
     }
 
     private static void Check(AttributeData attribute, ISymbol target, SafeShareSymbols symbols, DefinedEnumValues enums, Action<Diagnostic> report, CancellationToken cancellationToken)

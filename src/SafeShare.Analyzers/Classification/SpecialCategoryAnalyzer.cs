@@ -83,14 +83,18 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
     {
         // Only a file with attribute lists at the top can hold assembly attributes; no semantic model is needed.
         var tree = context.Tree;
-        if (tree.GetRoot(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+        if (tree.GetRoot(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
         {
-            return;
+            CheckAssemblyAttributes(context, symbols);
         }
+    }
 
+    // In a method of its own: the closure over the context is made only for a file with attribute lists at the top.
+    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols)
+    {
         foreach (var attribute in symbols.Assembly.All)
         {
-            if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree)
+            if (attribute.ApplicationSyntaxReference?.SyntaxTree == context.Tree)
             {
                 CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
             }

@@ -61,15 +61,22 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
+        // Every lambda and method group of the program comes here: the rare finding is handled in another method, so that
+        // the closure reporting through the context (a copy of a struct of a dozen fields) is made only then (issue 6).
         var creation = (IDelegateCreationOperation)context.Operation;
         if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
         {
-            var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
-            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
-            if (creation.SemanticModel is { } model && filesRead.TryAdd(model.SyntaxTree, true))
-            {
-                AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
-            }
+            ReportAcceptingCallback(context, creation, symbols, filesRead);
+        }
+    }
+
+    private static void ReportAcceptingCallback(OperationAnalysisContext context, IDelegateCreationOperation creation, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
+    {
+        var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
+        context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
+        if (creation.SemanticModel is { } model && filesRead.TryAdd(model.SyntaxTree, true))
+        {
+            AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
         }
     }
 
@@ -81,6 +88,13 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        ReadDangerousValidators(context, symbols, filesRead);
+    }
+
+    // Only for a file whose text can name the validator: the closures below copy the context.
+    private static void ReadDangerousValidators(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
+    {
+        var model = context.SemanticModel;
         foreach (var node in NameScan.References(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
         {
             if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference &&

@@ -46,13 +46,22 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(c => AnalyzeEnableSslAssignment(c, symbols), OperationKind.SimpleAssignment);
             }
 
+            // One action for both invocation checks: the driver calls an action for every invocation of the program, and a
+            // second action on the same kind doubled that (issue 6). MailKit is matched by name, so no package reference is needed.
             if (symbols.FtpWebRequest is not null && symbols.WebRequest is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeFtpRequestCreation(c, symbols), OperationKind.Invocation);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        AnalyzeFtpRequestCreation(c, symbols);
+                        AnalyzeMailKitConnect(c);
+                    },
+                    OperationKind.Invocation);
             }
-
-            // MailKit: matched by name, so no package reference is needed.
-            start.RegisterOperationAction(AnalyzeMailKitConnect, OperationKind.Invocation);
+            else
+            {
+                start.RegisterOperationAction(AnalyzeMailKitConnect, OperationKind.Invocation);
+            }
             if (symbols.SecureSocketOptions is not null)
             {
                 start.RegisterOperationAction(c => AnalyzeSecureSocketOptions(c, symbols), OperationKind.FieldReference);
