@@ -39,16 +39,15 @@ internal readonly struct JsonText
             return this;
         }
 
-        foreach (var c in json)
+        // Written in runs between the quotes, each quote escaped: a million characters at 5,000 files (issue 6).
+        var run = 0;
+        for (var quote = json.IndexOf('"'); quote >= 0; quote = json.IndexOf('"', quote + 1))
         {
-            if (c == '"')
-            {
-                _text.Append('\\');
-            }
-
-            _text.Append(c);
+            _text.Append(json, run, quote - run).Append('\\');
+            run = quote;
         }
 
+        _text.Append(json, run, json.Length - run);
         return this;
     }
 
@@ -61,53 +60,49 @@ internal readonly struct JsonText
         }
 
         Raw("\"");
-        var start = -1;
-        for (var i = 0; i < value.Length; i++)
+        // Printable ASCII other than the quote and the backslash is the same in JSON and in a literal: written in runs.
+        var run = 0;
+        var i = 0;
+        while (i < value.Length)
         {
             var c = value[i];
-            if (c >= 0x7F)
+            if (c is >= ' ' and < (char)0x7F and not '"' and not '\\')
             {
-                // Past ASCII: a run kept whole (a surrogate pair must not be split) and passed to Roslyn's own escaping.
-                if (start < 0)
-                {
-                    start = i;
-                }
-
+                i++;
                 continue;
             }
 
-            if (start >= 0)
+            _text.Append(value, run, i - run);
+            if (c >= 0x7F)
             {
-                Beyond(value.Substring(start, i - start));
-                start = -1;
+                // Past ASCII: a run kept whole (a surrogate pair must not be split) and passed to Roslyn's own escaping.
+                var end = i + 1;
+                while (end < value.Length && value[end] >= 0x7F)
+                {
+                    end++;
+                }
+
+                Beyond(value.Substring(i, end - i));
+                i = end;
+            }
+            else
+            {
+                Escaped(c switch
+                {
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                });
+                i++;
             }
 
-            switch (c)
-            {
-                case '"': Escaped("\\\""); break;
-                case '\\': Escaped("\\\\"); break;
-                case '\n': Escaped("\\n"); break;
-                case '\r': Escaped("\\r"); break;
-                case '\t': Escaped("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        Escaped("\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        _text.Append(c);
-                    }
-
-                    break;
-            }
+            run = i;
         }
 
-        if (start >= 0)
-        {
-            Beyond(value.Substring(start));
-        }
-
+        _text.Append(value, run, value.Length - run);
         return Raw("\"");
     }
 
