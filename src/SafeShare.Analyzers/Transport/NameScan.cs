@@ -14,27 +14,85 @@ namespace SafeShare.Analyzers.Transport;
 internal static class NameScan
 {
     /// <summary>Whether the file's text holds one of the names, or a unicode escape (which could spell one).</summary>
-    public static bool MayHold(SyntaxTree tree, IEnumerable<string> names, CancellationToken cancellationToken)
+    public static bool MayHold(SyntaxTree tree, Names names, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        // One pass over the backslashes, which are few, instead of one search each for \u and \U.
-        for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 1))
+        // One pass over the text, stopping only at a backslash or at an anchor (each name's rarest letter), instead of a
+        // pass for the backslashes and one search per name: every file of the program is scanned (issue 6).
+        for (var i = text.IndexOfAny(names.Stops); i >= 0; i = text.IndexOfAny(names.Stops, i + 1))
         {
-            if (text[i + 1] is 'u' or 'U')
+            var c = text[i];
+            if (c == '\\')
             {
-                return true;
-            }
-        }
+                if (i + 1 < text.Length && text[i + 1] is 'u' or 'U')
+                {
+                    return true;
+                }
 
-        foreach (var name in names)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+                continue;
+            }
+
+            foreach (var (name, anchor) in names.Anchored)
             {
-                return true;
+                if (name[anchor] == c && i >= anchor && string.CompareOrdinal(text, i - anchor, name, 0, name.Length) == 0)
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Names to scan for, each with the position of its anchor: the letter <see cref="MayHold"/> stops at, the one of its
+    /// letters that code writes least often (a capital such as the V of Validator rather than the D of Dangerous).
+    /// </summary>
+    internal sealed class Names
+    {
+        // Roughly from the rarest to the commonest in C# identifiers; a name with none of them is anchored at its first character.
+        private const string Rarity = "QZJXKVWYUBHGFONMLIERAPCSDTqzjxkvwybgfpmhcudlsnortiae";
+
+        public Names(IEnumerable<string> names)
+        {
+            Set = new HashSet<string>(names, StringComparer.Ordinal);
+            var anchored = new List<(string, int)>();
+            var stops = new List<char> { '\\' };
+            foreach (var name in Set)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                var anchor = 0;
+                var best = int.MaxValue;
+                for (var i = 0; i < name.Length; i++)
+                {
+                    var rank = Rarity.IndexOf(name[i]);
+                    if (rank >= 0 && rank < best)
+                    {
+                        (anchor, best) = (i, rank);
+                    }
+                }
+
+                anchored.Add((name, anchor));
+                if (!stops.Contains(name[anchor]))
+                {
+                    stops.Add(name[anchor]);
+                }
+            }
+
+            Anchored = anchored.ToArray();
+            Stops = stops.ToArray();
+        }
+
+        /// <summary>The names, for <see cref="References"/>.</summary>
+        public HashSet<string> Set { get; }
+
+        internal (string Name, int Anchor)[] Anchored { get; }
+
+        internal char[] Stops { get; }
     }
 
     /// <summary>

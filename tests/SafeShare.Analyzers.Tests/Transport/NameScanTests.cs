@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using SafeShare.Analyzers.Transport;
 
@@ -20,5 +21,38 @@ public class NameScanTests
     [InlineData("class C { string p = \"C:\\\\users\"; }", true)]
     [InlineData("class C { object p = Protocols.Tls; }", true)]
     public void Reads_a_file_that_names_one_or_holds_a_unicode_escape(string source, bool expected) =>
-        Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(source), new[] { "Tls" }, default));
+        Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(source), new NameScan.Names(new[] { "Tls" }), default));
+
+    [Theory]
+    [InlineData("var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;", true)]
+    [InlineData("DangerousAcceptAnyServerCertificateValidator", true)]
+    [InlineData("x DangerousAcceptAnyServerCertificateValidator", true)]
+    [InlineData("Validator DangerousAcceptAnyServerCertificate Validator", false)]
+    [InlineData("DangerousAcceptAnyServerCertificateValidato", false)]
+    [InlineData("angerousAcceptAnyServerCertificateValidator", false)]
+    [InlineData("var p = SslProtocols.Tls12;", true)]
+    [InlineData("ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;", true)]
+    [InlineData("var p = Protocols.Tls12; var t = SecurityProtocol;", false)]
+    [InlineData("Ssl3", true)]
+    [InlineData("x Ssl", false)]
+    [InlineData("int x = 123;", true)]
+    [InlineData("int x = 12;", false)]
+    [InlineData("", false)]
+    public void Finds_each_name_wherever_its_anchor_letter_falls(string text, bool expected)
+    {
+        var names = new NameScan.Names(new[] { "DangerousAcceptAnyServerCertificateValidator", "SslProtocols", "SecurityProtocolType", "Ssl3", "123", string.Empty });
+
+        Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(text), names, default));
+    }
+
+    [Fact]
+    public void Anchors_each_name_at_its_rarest_letter()
+    {
+        var names = new NameScan.Names(new[] { "DangerousAcceptAnyServerCertificateValidator", "SslProtocols", "123" });
+
+        Assert.Equal(
+            new[] { ("123", 0), ("DangerousAcceptAnyServerCertificateValidator", 35), ("SslProtocols", 3) },
+            names.Anchored.OrderBy(a => a.Name, System.StringComparer.Ordinal).Select(a => (a.Name, a.Anchor)));
+        Assert.Equal(new[] { '1', 'P', 'V', '\\' }, names.Stops.OrderBy(c => c));
+    }
 }
