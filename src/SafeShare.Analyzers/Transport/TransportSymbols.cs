@@ -22,8 +22,9 @@ internal sealed class TransportSymbols
         _httpWebRequest = Resolve(compilation, "System.Net.HttpWebRequest");
         _sslStream = Resolve(compilation, "System.Net.Security.SslStream");
         _sslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
-        _x509Certificate = ResolveBeside(compilation, 1, "System.Security.Cryptography.X509Certificates.X509Certificate");
-        _x509Chain = ResolveBeside(compilation, 2, "System.Security.Cryptography.X509Certificates.X509Chain");
+        _remoteCertificateValidationCallback = Resolve(compilation, "System.Net.Security.RemoteCertificateValidationCallback");
+        _x509Certificate = FromCallback(compilation, 1, "System.Security.Cryptography.X509Certificates.X509Certificate");
+        _x509Chain = FromCallback(compilation, 2, "System.Security.Cryptography.X509Certificates.X509Chain");
         _smtpClient = Resolve(compilation, "System.Net.Mail.SmtpClient");
         _ftpWebRequest = Resolve(compilation, "System.Net.FtpWebRequest");
         _webRequest = Resolve(compilation, "System.Net.WebRequest");
@@ -42,10 +43,12 @@ internal sealed class TransportSymbols
     private static System.Lazy<INamedTypeSymbol?> Resolve(Compilation compilation, string metadataName) =>
         new(() => compilation.GetTypeByMetadataName(metadataName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
-    // The certificate and chain types are the parameters of RemoteCertificateValidationCallback, which sits in
-    // SslPolicyErrors' assembly: read there, they cost one lookup in one assembly instead of a search of every reference.
-    private System.Lazy<INamedTypeSymbol?> ResolveBeside(Compilation compilation, int parameter, string metadataName) =>
-        new(() => (SslPolicyErrors?.ContainingAssembly.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod is { Parameters.Length: 4 } invoke &&
+    // The certificate and chain types are the parameters of RemoteCertificateValidationCallback: read there, the two
+    // cost the one lookup of the callback. (It used to be looked for in SslPolicyErrors' assembly, but in the reference
+    // assemblies SslPolicyErrors is in System.Net.Primitives and the callback in System.Net.Security, so both types were
+    // searched for in every reference; issue 6.)
+    private System.Lazy<INamedTypeSymbol?> FromCallback(Compilation compilation, int parameter, string metadataName) =>
+        new(() => (_remoteCertificateValidationCallback.Value?.DelegateInvokeMethod is { Parameters.Length: 4 } invoke &&
                    invoke.Parameters[parameter].Type is INamedTypeSymbol { Name: not "Object" } type && metadataName.EndsWith("." + type.MetadataName, System.StringComparison.Ordinal)
                 ? type
                 : null) ?? compilation.GetTypeByMetadataName(metadataName),
@@ -63,6 +66,7 @@ internal sealed class TransportSymbols
     private readonly System.Lazy<INamedTypeSymbol?> _httpWebRequest;
     private readonly System.Lazy<INamedTypeSymbol?> _sslStream;
     private readonly System.Lazy<INamedTypeSymbol?> _sslPolicyErrors;
+    private readonly System.Lazy<INamedTypeSymbol?> _remoteCertificateValidationCallback;
     private readonly System.Lazy<INamedTypeSymbol?> _x509Certificate;
     private readonly System.Lazy<INamedTypeSymbol?> _x509Chain;
     private readonly System.Lazy<INamedTypeSymbol?> _smtpClient;
