@@ -61,24 +61,22 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             // syntax has attribute lists at the top (a syntax tree action needs no semantic model).
             start.RegisterSyntaxTreeAction(c =>
             {
-                if (c.Tree.GetRoot(c.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+                var attributes = symbols.Assembly.WrittenIn(c.Tree, c.CancellationToken);
+                if (!attributes.IsEmpty)
                 {
-                    CheckAssemblyAttributes(c, symbols, enums);
+                    CheckAssemblyAttributes(c, attributes, symbols, enums);
                 }
             });
         });
     }
 
-    // In a method of its own: the closure over the context is made only for a file with attribute lists at the top.
-    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols, DefinedEnumValues enums)
+    // In a method of its own: the closure over the context is made only for a file that holds assembly attributes.
+    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, ImmutableArray<AttributeData> attributes, SafeShareSymbols symbols, DefinedEnumValues enums)
     {
         Action<Diagnostic> report = d => context.ReportOutsideGeneratedCode(d);
-        foreach (var attribute in symbols.Assembly.All)
+        foreach (var attribute in attributes)
         {
-            if (attribute.ApplicationSyntaxReference?.SyntaxTree == context.Tree)
-            {
-                Check(attribute, symbols.Compilation.Assembly, symbols, enums, report, context.CancellationToken);
-            }
+            Check(attribute, symbols.Compilation.Assembly, symbols, enums, report, context.CancellationToken);
         }
     }
 

@@ -81,23 +81,20 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols)
     {
-        // Only a file with attribute lists at the top can hold assembly attributes; no semantic model is needed.
-        var tree = context.Tree;
-        if (tree.GetRoot(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { AttributeLists.Count: > 0 })
+        // No semantic model is needed: the assembly's attributes are read from its symbol, once.
+        var attributes = symbols.Assembly.WrittenIn(context.Tree, context.CancellationToken);
+        if (!attributes.IsEmpty)
         {
-            CheckAssemblyAttributes(context, symbols);
+            CheckAssemblyAttributes(context, attributes, symbols);
         }
     }
 
-    // In a method of its own: the closure over the context is made only for a file with attribute lists at the top.
-    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, SafeShareSymbols symbols)
+    // In a method of its own: the closure over the context is made only for a file that holds assembly attributes.
+    private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, ImmutableArray<AttributeData> attributes, SafeShareSymbols symbols)
     {
-        foreach (var attribute in symbols.Assembly.All)
+        foreach (var attribute in attributes)
         {
-            if (attribute.ApplicationSyntaxReference?.SyntaxTree == context.Tree)
-            {
-                CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
-            }
+            CheckSchedule1(attribute, symbols.Compilation.Assembly, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SafeShare.Analyzers;
 
@@ -21,6 +22,29 @@ internal sealed class AssemblyAnnotations
     public AttributeData? LawfulBasis => Get().LawfulBasis;
     public AttributeData? Article9Condition => Get().Article9Condition;
     public bool HasAppropriatePolicyDocument => Get().HasAppropriatePolicyDocument;
+
+    /// <summary>
+    /// The assembly's attributes written in this file. Only a file with attribute lists at the top can hold one: any other
+    /// file is answered from its syntax, without binding the assembly's attributes or making anything.
+    /// </summary>
+    public ImmutableArray<AttributeData> WrittenIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax { AttributeLists.Count: > 0 })
+        {
+            return ImmutableArray<AttributeData>.Empty;
+        }
+
+        var written = ImmutableArray.CreateBuilder<AttributeData>();
+        foreach (var attribute in All)
+        {
+            if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree)
+            {
+                written.Add(attribute);
+            }
+        }
+
+        return written.ToImmutable();
+    }
 
     private State Get()
     {

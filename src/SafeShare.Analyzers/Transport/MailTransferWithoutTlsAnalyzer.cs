@@ -48,20 +48,18 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
 
             // One action for both invocation checks: the driver calls an action for every invocation of the program, and a
             // second action on the same kind doubled that (issue 6). MailKit is matched by name, so no package reference is needed.
-            if (symbols.FtpWebRequest is not null && symbols.WebRequest is not null)
-            {
-                start.RegisterOperationAction(
-                    c =>
+            var ftp = symbols.FtpWebRequest is not null && symbols.WebRequest is not null;
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (ftp)
                     {
                         AnalyzeFtpRequestCreation(c, symbols);
-                        AnalyzeMailKitConnect(c);
-                    },
-                    OperationKind.Invocation);
-            }
-            else
-            {
-                start.RegisterOperationAction(AnalyzeMailKitConnect, OperationKind.Invocation);
-            }
+                    }
+
+                    AnalyzeMailKitConnect(c);
+                },
+                OperationKind.Invocation);
             if (symbols.SecureSocketOptions is not null)
             {
                 start.RegisterOperationAction(c => AnalyzeSecureSocketOptions(c, symbols), OperationKind.FieldReference);
