@@ -46,6 +46,13 @@ public static class BuildableMutants
         foreach (var (index, mutant) in Take(corpus, seed, first, count * 50L))
         {
             var tree = CSharpSyntaxTree.ParseText(mutant.Source, BuildParseOptions, $"M{index}.cs");
+            // A mutant that parses can still fail to parse as the build parses it: an #if DEBUG branch holding a syntax
+            // error (an attribute list left with nothing after it) is inactive in the first parse and compiled here.
+            if (tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                continue;
+            }
+
             var with = compilation.AddSyntaxTrees(tree);
             // The generator's files are declarations too (a retention helper's partial type can clash with another mutant's).
             CSharpGeneratorDriver.Create(FuzzRunner.Generators, parseOptions: SafeShare.Testing.TestCompilation.ParseOptions)
