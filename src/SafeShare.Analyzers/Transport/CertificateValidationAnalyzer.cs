@@ -50,12 +50,11 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             // it, once per file, instead of an action on every argument and assignment of the program.
             var filesRead = new ConcurrentDictionary<SyntaxTree, bool>();
             start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols, filesRead), OperationKind.DelegateCreation);
-            if (symbols.HttpClientHandler is not null)
-            {
-                // Property references are everywhere; this one is written by name. A file is read only when its
-                // text holds the name (or a unicode escape, which could spell it).
-                start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols, filesRead));
-            }
+
+            // Property references are everywhere; this one is written by name. A file is read only when its text holds the
+            // name (or a unicode escape, which could spell it), and HttpClientHandler is looked up only then: most
+            // compilations never name the validator, and the lookup searches every reference (issue 6).
+            start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols, filesRead));
         });
     }
 
@@ -74,7 +73,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     {
         var what = creation.Target is IMethodReferenceOperation method ? $"'{method.Method.Name}'" : "This callback";
         context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.CertificateValidationDisabled, creation.Syntax.GetLocation(), what));
-        if (creation.SemanticModel is { } model && filesRead.TryAdd(model.SyntaxTree, true))
+        if (creation.SemanticModel is { } model && !InstalledWhereWritten(creation, model.SyntaxTree) && filesRead.TryAdd(model.SyntaxTree, true))
         {
             AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
         }
@@ -83,7 +82,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         var model = context.SemanticModel;
-        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
+        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
         {
             return;
         }
@@ -100,7 +99,8 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference &&
                 reference.Property.Name == DangerousValidator && TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))
             {
-                if (ReportDangerousValidator(reference, d => context.ReportOutsideGeneratedCode(d)) && filesRead.TryAdd(model.SyntaxTree, true))
+                if (ReportDangerousValidator(reference, d => context.ReportOutsideGeneratedCode(d)) &&
+                    !InstalledWhereWritten(reference, model.SyntaxTree) && filesRead.TryAdd(model.SyntaxTree, true))
                 {
                     AnalyzeSinks(model, symbols, d => context.ReportOutsideGeneratedCode(d), context.CancellationToken);
                 }
@@ -124,6 +124,56 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
         report(Diagnostic.Create(Rules.CertificateValidationDisabled, reference.Syntax.GetLocation(), "HttpClientHandler." + DangerousValidator));
         return true;
+    }
+
+    /// <summary>
+    /// True when a callback accepting everything goes nowhere but the sink it is written at: the value of an assignment to a
+    /// property, field or event, or an argument to a method with no body in this file (the framework's SslStream, say).
+    /// It is reported where it is written, and nothing in the file can carry it further, so the file's sinks need not be
+    /// read for it (issue 6: reading them binds every member of the file). Anything else — a local, a field's initializer,
+    /// a returned value, an argument to a method of this file, or a shape not listed here — may reach a sink elsewhere in
+    /// the file.
+    /// </summary>
+    internal static bool InstalledWhereWritten(IOperation callback, SyntaxTree tree)
+    {
+        var value = callback;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        switch (value.Parent)
+        {
+            case ISimpleAssignmentOperation simple when simple.Value == value:
+                return simple.Target is not ILocalReferenceOperation;
+            case ICompoundAssignmentOperation compound when compound.Value == value:
+                return compound.Target is not ILocalReferenceOperation;
+            case IEventAssignmentOperation handler when handler.HandlerValue == value:
+                return true;
+            case IArgumentOperation argument:
+                var callee = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                if (callee is null)
+                {
+                    return false;
+                }
+
+                foreach (var reference in callee.OriginalDefinition.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == tree)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>

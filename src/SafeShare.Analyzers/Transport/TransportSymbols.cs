@@ -21,7 +21,7 @@ internal sealed class TransportSymbols
         _servicePointManager = Resolve(compilation, "System.Net.ServicePointManager");
         _httpWebRequest = Resolve(compilation, "System.Net.HttpWebRequest");
         _sslStream = Resolve(compilation, "System.Net.Security.SslStream");
-        _sslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
+        _sslPolicyErrors = FromCallback(compilation, 3, "System.Net.Security.SslPolicyErrors");
         _remoteCertificateValidationCallback = Resolve(compilation, "System.Net.Security.RemoteCertificateValidationCallback");
         _x509Certificate = FromCallback(compilation, 1, "System.Security.Cryptography.X509Certificates.X509Certificate");
         _x509Chain = FromCallback(compilation, 2, "System.Security.Cryptography.X509Certificates.X509Chain");
@@ -43,19 +43,25 @@ internal sealed class TransportSymbols
     private static System.Lazy<INamedTypeSymbol?> Resolve(Compilation compilation, string metadataName) =>
         new(() => compilation.GetTypeByMetadataName(metadataName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
 
-    // The certificate and chain types are the parameters of RemoteCertificateValidationCallback: read there, the two
-    // cost the one lookup of the callback. (It used to be looked for in SslPolicyErrors' assembly, but in the reference
-    // assemblies SslPolicyErrors is in System.Net.Primitives and the callback in System.Net.Security, so both types were
-    // searched for in every reference; issue 6.)
+    // The certificate, chain and policy-errors types are the parameters of RemoteCertificateValidationCallback: read
+    // there, the three cost one lookup, the callback's, instead of three, and each lookup searches every reference
+    // (issue 6). A type is looked up by its own name only where the callback is missing or its parameter is another type.
     private System.Lazy<INamedTypeSymbol?> FromCallback(Compilation compilation, int parameter, string metadataName) =>
-        new(() => (_remoteCertificateValidationCallback.Value?.DelegateInvokeMethod is { Parameters.Length: 4 } invoke &&
-                   invoke.Parameters[parameter].Type is INamedTypeSymbol { Name: not "Object" } type && metadataName.EndsWith("." + type.MetadataName, System.StringComparison.Ordinal)
-                ? type
-                : null) ?? compilation.GetTypeByMetadataName(metadataName),
+        new(() => Parameter(_remoteCertificateValidationCallback.Value, parameter, metadataName) ?? compilation.GetTypeByMetadataName(metadataName),
             System.Threading.LazyThreadSafetyMode.PublicationOnly);
+
+    private static INamedTypeSymbol? Parameter(INamedTypeSymbol? callback, int parameter, string metadataName) =>
+        callback?.DelegateInvokeMethod is { Parameters.Length: 4 } invoke &&
+        invoke.Parameters[parameter].Type is INamedTypeSymbol { ContainingNamespace: { } ns } type &&
+        metadataName == ns.ToDisplayString() + "." + type.MetadataName
+            ? type
+            : null;
 #pragma warning restore RS0030
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _takesFourArguments = new(SymbolEqualityComparer.Default);
+    // Keyed by reference: a definition is one object in a compilation, and hashing by reference costs a fraction of the
+    // symbol comparer's walk of names and namespaces (every lambda and method group of the program is looked up here;
+    // issue 6). Two objects for one definition would only cost a second entry.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _takesFourArguments = new(SameObject.Instance);
     private static readonly System.Func<INamedTypeSymbol, bool> TakesFourArguments = static definition => definition.DelegateInvokeMethod is { Parameters.Length: 4 };
 
     private readonly System.Lazy<INamedTypeSymbol?> _httpClient;
@@ -107,6 +113,15 @@ internal sealed class TransportSymbols
     public INamedTypeSymbol? SecureSocketOptions => _secureSocketOptions.Value;
 
     private static readonly ConditionalWeakTable<Compilation, TransportSymbols> Cache = new();
+
+    private sealed class SameObject : System.Collections.Generic.IEqualityComparer<INamedTypeSymbol>
+    {
+        public static readonly SameObject Instance = new();
+
+        public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(INamedTypeSymbol obj) => RuntimeHelpers.GetHashCode(obj);
+    }
 
     /// <summary>The transport symbols of this compilation, resolved on first use and shared by every transport analyzer.</summary>
     public static TransportSymbols Get(Compilation compilation) =>

@@ -7,17 +7,18 @@ using SafeShare.Testing;
 namespace SafeShare.Analyzers.Tests.Transport;
 
 /// <summary>
-/// SAFE203 reads the certificate and chain types from RemoteCertificateValidationCallback's parameters: one lookup for
-/// both. They must be the very types the compilation resolves by name, and still be found when the callback is not
-/// there.
+/// SAFE203 reads the certificate, chain and policy-errors types from RemoteCertificateValidationCallback's parameters:
+/// one lookup for the three. They must be the very types the compilation resolves by name, and still be found when the
+/// callback is not there.
 /// </summary>
 public class TransportSymbolsTests
 {
     private const string Chain = "System.Security.Cryptography.X509Certificates.X509Chain";
     private const string Certificate = "System.Security.Cryptography.X509Certificates.X509Certificate";
+    private const string PolicyErrors = "System.Net.Security.SslPolicyErrors";
 
     [Fact]
-    public void The_certificate_and_chain_types_are_the_callbacks_parameters_and_the_compilations_own()
+    public void The_certificate_chain_and_policy_errors_types_are_the_callbacks_parameters_and_the_compilations_own()
     {
         var compilation = TestCompilation.Create("class C { }");
         var symbols = TransportSymbols.Get(compilation);
@@ -29,6 +30,9 @@ public class TransportSymbolsTests
         Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Certificate), symbols.X509Certificate, SymbolEqualityComparer.Default);
         Assert.Equal<ISymbol?>(invoke.Parameters[2].Type, symbols.X509Chain, SymbolEqualityComparer.Default);
         Assert.Equal<ISymbol?>(invoke.Parameters[1].Type, symbols.X509Certificate, SymbolEqualityComparer.Default);
+        Assert.NotNull(symbols.SslPolicyErrors);
+        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(PolicyErrors), symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
+        Assert.Equal<ISymbol?>(invoke.Parameters[3].Type, symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
     }
 
     [Fact]
@@ -42,5 +46,7 @@ public class TransportSymbolsTests
         Assert.NotNull(symbols.X509Chain);
         Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Chain), symbols.X509Chain, SymbolEqualityComparer.Default);
         Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Certificate), symbols.X509Certificate, SymbolEqualityComparer.Default);
+        Assert.NotNull(symbols.SslPolicyErrors);
+        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(PolicyErrors), symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
     }
 }
