@@ -38,12 +38,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
+            // Nothing is looked up here: the certificate-check types are looked up when the first delegate shaped like
+            // one (four parameters, returning bool) is met, and most compilations have none (issue 6).
             var symbols = TransportSymbols.Get(start.Compilation);
-            if (symbols.SslPolicyErrors is null)
-            {
-                return;
-            }
-
             // Every value a sink can resolve to accepting everything ends at a lambda, method group or the dangerous
             // validator written in the sink's own file (locals, fields' initializers and returning methods are followed
             // within a file). So the assignments and arguments of a file are read only when such a callback is found in
@@ -81,8 +78,11 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
+        // Nothing is reported in generated code, and a generated file's callbacks are followed only within it: its text
+        // need not be scanned (the inventory's generated JSON is a fifth of a 1,000-file program's text).
         var model = context.SemanticModel;
-        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
+        if (GeneratedCode.IsGeneratedFile(model.SyntaxTree, model.Compilation, context.CancellationToken) ||
+            !NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
         {
             return;
         }

@@ -159,9 +159,12 @@ internal sealed class TransportSymbols
         // Most delegates here are LINQ's Func<T, bool> and Action<T>: their definition's parameter count rules them out
         // before the constructed Invoke is asked for. It is kept per definition: a method symbol's Parameters makes a new
         // array on every call, and every lambda and method group of the program comes here.
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named || SslPolicyErrors is null ||
+        // The types are looked up only past the shape check (SAFE203 looks up nothing in a compilation without such a
+        // delegate).
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named ||
             !_takesFourArguments.GetOrAdd(named.OriginalDefinition, TakesFourArguments) ||
-            named.DelegateInvokeMethod is not { } invoke || invoke.ReturnType.SpecialType != SpecialType.System_Boolean || invoke.Parameters.Length != 4)
+            named.DelegateInvokeMethod is not { } invoke || invoke.ReturnType.SpecialType != SpecialType.System_Boolean || invoke.Parameters.Length != 4 ||
+            SslPolicyErrors is null)
         {
             return false;
         }
