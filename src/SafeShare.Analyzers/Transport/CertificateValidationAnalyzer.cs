@@ -78,11 +78,10 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
-        // Nothing is reported in generated code, and a generated file's callbacks are followed only within it: its text
-        // need not be scanned (the inventory's generated JSON is a fifth of a 1,000-file program's text).
+        // Generated files are scanned too: telling them apart (name, header) cost more than scanning them, 6.3 against
+        // 5.5 ms for every file of a 5,000-file program in a harness (issue 6).
         var model = context.SemanticModel;
-        if (GeneratedCode.IsGeneratedFile(model.SyntaxTree, model.Compilation, context.CancellationToken) ||
-            !NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
+        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
         {
             return;
         }
