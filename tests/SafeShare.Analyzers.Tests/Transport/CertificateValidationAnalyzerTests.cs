@@ -5,7 +5,7 @@ namespace SafeShare.Analyzers.Tests.Transport;
 
 public class CertificateValidationAnalyzerTests
 {
-    private const string Usings = """
+    internal const string Usings = """
         using System;
         using System.IO;
         using System.Net;

@@ -18,15 +18,7 @@ namespace SafeShare.Analyzers.Tests.Transport;
 /// </summary>
 public class CertificateValidationFlowTests
 {
-    private const string Usings = """
-        using System;
-        using System.IO;
-        using System.Net;
-        using System.Net.Http;
-        using System.Net.Security;
-        using System.Security.Cryptography.X509Certificates;
-
-        """;
+    private const string Usings = CertificateValidationAnalyzerTests.Usings;
 
     [Theory]
     [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => true;", true)]
