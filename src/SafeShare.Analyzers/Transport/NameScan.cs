@@ -28,77 +28,45 @@ internal static class NameScan
             return true;
         }
 
-        // Then one pass stopping only at an anchor (each name's rarest letter), instead of a search per name.
-        var stops = names.Stops;
-        for (var i = Next(text, stops, 0); i >= 0; i = Next(text, stops, i + 1))
+        // Then one ordinal search per name. The runtime's search is vectorised and compares two of the name's characters
+        // at every position, so each name costs about one pass and almost never stops falsely. The anchor-letter loop
+        // before it stopped at every capital P of the program for SAFE204's names (9,618 stops at 1,000 files): 1.2-1.7
+        // ms against 1.0-1.1 for the two searches, and 4.2-5.2 against 2.2-2.4 ms for the five member names (issue 6).
+        foreach (var name in names.Ordered)
         {
-            var c = text[i];
-            foreach (var (name, anchor) in names.Anchored)
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
             {
-                if (name[anchor] == c && i >= anchor && string.CompareOrdinal(text, i - anchor, name, 0, name.Length) == 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
 
-    // A single anchor is searched for as a character, which is quicker than a set of one.
-    private static int Next(string text, char[] stops, int from) =>
-        from >= text.Length ? -1 : stops.Length == 1 ? text.IndexOf(stops[0], from) : text.IndexOfAny(stops, from);
-
-    /// <summary>
-    /// Names to scan for, each with the position of its anchor: the letter <see cref="MayHold"/> stops at, the one of its
-    /// letters that code writes least often (a capital such as the V of Validator rather than the D of Dangerous).
-    /// </summary>
+    /// <summary>Names to scan for.</summary>
     internal sealed class Names
     {
-        // Roughly from the rarest to the commonest in C# identifiers; a name with none of them is anchored at its first character.
-        private const string Rarity = "QZJXKVWYUBHGFONMLIERAPCSDTqzjxkvwybgfpmhcudlsnortiae";
-
         public Names(IEnumerable<string> names)
         {
             Set = new HashSet<string>(names, StringComparer.Ordinal);
-            var anchored = new List<(string, int)>();
-            var stops = new List<char>();
+            var ordered = new List<string>();
             foreach (var name in Set)
             {
-                if (name.Length == 0)
+                if (name.Length > 0)
                 {
-                    continue;
-                }
-
-                var anchor = 0;
-                var best = int.MaxValue;
-                for (var i = 0; i < name.Length; i++)
-                {
-                    var rank = Rarity.IndexOf(name[i]);
-                    if (rank >= 0 && rank < best)
-                    {
-                        (anchor, best) = (i, rank);
-                    }
-                }
-
-                anchored.Add((name, anchor));
-                if (!stops.Contains(name[anchor]))
-                {
-                    stops.Add(name[anchor]);
+                    ordered.Add(name);
                 }
             }
 
-            Anchored = anchored.ToArray();
-            Stops = stops.ToArray();
+            ordered.Sort(StringComparer.Ordinal);
+            Ordered = ordered.ToArray();
         }
 
         /// <summary>The names, for <see cref="References"/>.</summary>
         public HashSet<string> Set { get; }
 
-        internal (string Name, int Anchor)[] Anchored { get; }
-
-        /// <summary>The anchors, each once.</summary>
-        internal char[] Stops { get; }
+        /// <summary>The names <see cref="MayHold"/> searches for: every one but the empty name, in ordinal order.</summary>
+        internal string[] Ordered { get; }
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public class NameScanTests
     [InlineData("int x = 123;", true)]
     [InlineData("int x = 12;", false)]
     [InlineData("", false)]
-    public void Finds_each_name_wherever_its_anchor_letter_falls(string text, bool expected)
+    public void Finds_each_name_wherever_it_is_written(string text, bool expected)
     {
         var names = new NameScan.Names(new[] { "DangerousAcceptAnyServerCertificateValidator", "SslProtocols", "SecurityProtocolType", "Ssl3", "123", string.Empty });
 
@@ -50,13 +50,12 @@ public class NameScanTests
     }
 
     [Fact]
-    public void Anchors_each_name_at_its_rarest_letter()
+    public void Searches_for_every_name_but_the_empty_one_once()
     {
-        var names = new NameScan.Names(new[] { "DangerousAcceptAnyServerCertificateValidator", "SslProtocols", "123" });
+        var names = new NameScan.Names(new[] { "SslProtocols", string.Empty, "Tls", "SslProtocols" });
 
-        Assert.Equal(
-            new[] { ("123", 0), ("DangerousAcceptAnyServerCertificateValidator", 35), ("SslProtocols", 3) },
-            names.Anchored.OrderBy(a => a.Name, System.StringComparer.Ordinal).Select(a => (a.Name, a.Anchor)));
-        Assert.Equal(new[] { '1', 'P', 'V' }, names.Stops.OrderBy(c => c));
+        Assert.Equal(new[] { "SslProtocols", "Tls" }, names.Ordered);
+        Assert.Equal(3, names.Set.Count);
+        Assert.False(NameScan.MayHold(CSharpSyntaxTree.ParseText("class C { }"), names, default));
     }
 }
