@@ -44,7 +44,8 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
             // Every value a sink can resolve to accepting everything ends at a lambda, method group or the dangerous
             // validator written in the sink's own file (locals, fields' initializers and returning methods are followed
             // within a file). So the assignments and arguments of a file are read only when such a callback is found in
-            // it, once per file, instead of an action on every argument and assignment of the program.
+            // it written where it can travel from (InstalledWhereWritten), once per file, instead of an action on every
+            // argument and assignment of the program.
             var filesRead = new ConcurrentDictionary<SyntaxTree, bool>();
             start.RegisterOperationAction(c => AnalyzeDelegateCreation(c, symbols, filesRead), OperationKind.DelegateCreation);
 
