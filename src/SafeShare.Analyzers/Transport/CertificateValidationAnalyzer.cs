@@ -26,7 +26,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 {
     private const string DangerousValidator = "DangerousAcceptAnyServerCertificateValidator";
     private const int MaxDepth = 6;
-    private static readonly NameScan.Names DangerousValidatorName = new(new[] { DangerousValidator });
+    private static readonly HashSet<string> DangerousValidatorName = new(StringComparer.Ordinal) { DangerousValidator };
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CertificateValidationDisabled);
@@ -94,7 +94,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static void ReadDangerousValidators(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         var model = context.SemanticModel;
-        foreach (var node in NameScan.References(model.SyntaxTree, DangerousValidatorName.Set, context.CancellationToken))
+        foreach (var node in NameScan.References(model.SyntaxTree, DangerousValidatorName, context.CancellationToken))
         {
             if (model.GetOperation(node, context.CancellationToken) is IPropertyReferenceOperation reference &&
                 reference.Property.Name == DangerousValidator && TransportSymbols.IsOrDerives(reference.Property.ContainingType, symbols.HttpClientHandler))

@@ -43,7 +43,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
             // the text searched for the members' own names ("Tls", "Default"), which far more files hold.
             var names = ObsoleteMemberNames(symbols);
             var globalShortcut = HasGlobalAliasOrUsingStatic(start.Compilation, start.CancellationToken);
-            var fileMarkers = globalShortcut ? new NameScan.Names(names) : EnumMarkers;
+            var fileMarkers = globalShortcut ? names : EnumNames;
             if (names.Count > 0)
             {
                 start.RegisterSemanticModelAction(c => AnalyzeMemberNames(c, fileMarkers, names, symbols));
@@ -57,8 +57,6 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     }
 
     private static readonly HashSet<string> EnumNames = new(StringComparer.Ordinal) { "SslProtocols", "SecurityProtocolType" };
-
-    private static readonly NameScan.Names EnumMarkers = new(EnumNames);
 
     /// <summary>Whether any file declares a global using alias or global using static, through which another file could name a member or the enum without the enum's name.</summary>
     private static bool HasGlobalAliasOrUsingStatic(Compilation compilation, System.Threading.CancellationToken cancellationToken)
@@ -112,7 +110,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         return names;
     }
 
-    private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, NameScan.Names fileMarkers, HashSet<string> names, TransportSymbols symbols)
+    private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> fileMarkers, HashSet<string> names, TransportSymbols symbols)
     {
         var model = context.SemanticModel;
         if (!NameScan.MayHold(model.SyntaxTree, fileMarkers, context.CancellationToken))
