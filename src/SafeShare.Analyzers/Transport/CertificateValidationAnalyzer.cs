@@ -127,8 +127,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// True when a callback accepting everything goes nowhere but the sink it is written at: the value of an assignment to a
-    /// property, field or event, or an argument to a method with no body in this file (the framework's SslStream, say).
+    /// True when a callback accepting everything goes nowhere but the sink it is written at: what an assignment to a
+    /// property, field or event installs (<see cref="Installs"/>), or an argument to a method with no body in this file
+    /// (the framework's SslStream, say).
     /// It is reported where it is written, and nothing in the file can carry it further, so the file's sinks need not be
     /// read for it (issue 6: reading them binds every member of the file). Anything else — a local, a field's initializer,
     /// a returned value, an argument to a method of this file, or a shape not listed here — may reach a sink elsewhere in
@@ -144,20 +145,8 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
         switch (value.Parent)
         {
-            case ISimpleAssignmentOperation simple when simple.Value == value:
-                return simple.Target is not ILocalReferenceOperation;
-            case ICompoundAssignmentOperation compound when compound.Value == value:
-                return compound.Target is not ILocalReferenceOperation;
-            case IEventAssignmentOperation handler when handler.HandlerValue == value:
-                return true;
             case IArgumentOperation argument:
-                var callee = argument.Parent switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod,
-                    IObjectCreationOperation creation => creation.Constructor,
-                    _ => null,
-                };
-                if (callee is null)
+                if (Callee(argument) is not { } callee)
                 {
                     return false;
                 }
@@ -171,10 +160,29 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
                 }
 
                 return true;
+            case { } parent when Installs(parent) is ({ } target, var installed) && installed == value:
+                return target is not ILocalReferenceOperation;
             default:
                 return false;
         }
     }
+
+    /// <summary>What an assignment installs and where: a plain assignment, <c>+=</c>, or an event handler added; else nulls.</summary>
+    private static (IOperation? Target, IOperation? Value) Installs(IOperation operation) => operation switch
+    {
+        ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => (compound.Target, compound.Value),
+        IEventAssignmentOperation { Adds: true } handler => (handler.EventReference, handler.HandlerValue),
+        _ => (null, null),
+    };
+
+    /// <summary>The method or constructor an argument is passed to.</summary>
+    private static IMethodSymbol? Callee(IArgumentOperation argument) => argument.Parent switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IObjectCreationOperation creation => creation.Constructor,
+        _ => null,
+    };
 
     /// <summary>
     /// The sinks of a file that holds a callback accepting everything: assignments to properties, fields and events of
@@ -207,14 +215,8 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAssignment(IOperation operation, TransportSymbols symbols, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var (target, value) = operation switch
-        {
-            ISimpleAssignmentOperation simple => (simple.Target, simple.Value),
-            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => (compound.Target, compound.Value),
-            IEventAssignmentOperation { Adds: true } handler => (handler.EventReference, handler.HandlerValue),
-            _ => (null!, null!),
-        };
-        if (target is null || target is ILocalReferenceOperation || !symbols.IsCertificateValidator(target.Type))
+        var (target, value) = Installs(operation);
+        if (target is null || value is null || target is ILocalReferenceOperation || !symbols.IsCertificateValidator(target.Type))
         {
             return;
         }
@@ -235,13 +237,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         }
 
         // The callee may install what it is given: report where it does, once however many callers pass a bad callback.
-        var callee = argument.Parent switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            _ => null,
-        };
-        if (callee is null || Body(callee, argument.SemanticModel, cancellationToken) is not { } body)
+        if (Callee(argument) is not { } callee || Body(callee, argument.SemanticModel, cancellationToken) is not { } body)
         {
             return;
         }
