@@ -38,8 +38,9 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            // Nothing is looked up here: the certificate-check types are looked up when the first delegate shaped like
-            // one (four parameters, returning bool) is met, and most compilations have none (issue 6).
+            // Nothing is looked up here, or for a delegate: a certificate check's parameter types are matched by name
+            // (TransportSymbols.IsCertificateValidator), and HttpClientHandler is looked up only for a file naming the
+            // dangerous validator (issue 6).
             var symbols = TransportSymbols.Get(start.Compilation);
             // Every value a sink can resolve to accepting everything ends at a lambda, method group or the dangerous
             // validator written in the sink's own file (locals, fields' initializers and returning methods are followed

@@ -7,46 +7,132 @@ using SafeShare.Testing;
 namespace SafeShare.Analyzers.Tests.Transport;
 
 /// <summary>
-/// SAFE203 reads the certificate, chain and policy-errors types from RemoteCertificateValidationCallback's parameters:
-/// one lookup for the three. They must be the very types the compilation resolves by name, and still be found when the
-/// callback is not there.
+/// SAFE203 recognises a certificate check by its shape, (sender, certificate, chain, SslPolicyErrors) → bool, and matches
+/// the three parameter types by their full names instead of looking them up (issue 6). The match must be exact: the
+/// namespace all the way to the global one, no nesting, no generic arity, no unresolved type.
 /// </summary>
 public class TransportSymbolsTests
 {
-    private const string Chain = "System.Security.Cryptography.X509Certificates.X509Chain";
-    private const string Certificate = "System.Security.Cryptography.X509Certificates.X509Certificate";
-    private const string PolicyErrors = "System.Net.Security.SslPolicyErrors";
+    private const string Usings = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+        """;
 
     [Fact]
-    public void The_certificate_chain_and_policy_errors_types_are_the_callbacks_parameters_and_the_compilations_own()
+    public void The_frameworks_certificate_callbacks_are_certificate_checks()
     {
-        var compilation = TestCompilation.Create("class C { }");
+        var compilation = TestCompilation.Create(Usings + """
+            class C
+            {
+                RemoteCertificateValidationCallback Remote;
+                Func<HttpRequestMessage, X509Certificate2, X509Chain, SslPolicyErrors, bool> Handler;
+                delegate bool HomeMade(object sender, X509Certificate2 certificate, DerivedChain chain, SslPolicyErrors errors);
+                HomeMade Own;
+            }
+            class DerivedChain : X509Chain { }
+            """);
         var symbols = TransportSymbols.Get(compilation);
-        var invoke = compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")!.DelegateInvokeMethod!;
 
-        Assert.NotNull(symbols.X509Chain);
-        Assert.NotNull(symbols.X509Certificate);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Chain), symbols.X509Chain, SymbolEqualityComparer.Default);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Certificate), symbols.X509Certificate, SymbolEqualityComparer.Default);
-        Assert.Equal<ISymbol?>(invoke.Parameters[2].Type, symbols.X509Chain, SymbolEqualityComparer.Default);
-        Assert.Equal<ISymbol?>(invoke.Parameters[1].Type, symbols.X509Certificate, SymbolEqualityComparer.Default);
-        Assert.NotNull(symbols.SslPolicyErrors);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(PolicyErrors), symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
-        Assert.Equal<ISymbol?>(invoke.Parameters[3].Type, symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
+        Assert.True(symbols.IsCertificateValidator(FieldType(compilation, "Remote")));
+        Assert.True(symbols.IsCertificateValidator(FieldType(compilation, "Handler")));
+        Assert.True(symbols.IsCertificateValidator(FieldType(compilation, "Own")));
+        Assert.True(symbols.IsCertificateValidator(compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler")!
+            .GetMembers("DangerousAcceptAnyServerCertificateValidator").OfType<IPropertySymbol>().Single().Type));
+    }
+
+    [Theory]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "Mine.SslPolicyErrors")]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "Outer.System.Net.Security.SslPolicyErrors")]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "Net.Security.SslPolicyErrors")]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "System.Net.Security.Holder.SslPolicyErrors")]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "System.Net.Security.SslPolicyErrors<int>")]
+    [InlineData("bool", "object", "X509Certificate", "X509Chain", "int")]
+    [InlineData("bool", "object", "X509Certificate", "Mine.X509Chain", "SslPolicyErrors")]
+    [InlineData("bool", "object", "Mine.X509Certificate", "X509Chain", "SslPolicyErrors")]
+    [InlineData("bool", "object", "X509Chain", "X509Certificate", "SslPolicyErrors")]
+    [InlineData("int", "object", "X509Certificate", "X509Chain", "SslPolicyErrors")]
+    public void A_delegate_with_a_lookalike_parameter_type_is_not_a_certificate_check(string returns, string sender, string certificate, string chain, string errors)
+    {
+        var compilation = TestCompilation.Create(Usings + $$"""
+            delegate {{returns}} Check({{sender}} sender, {{certificate}} certificate, {{chain}} chain, {{errors}} errors);
+            class C { Check Field; }
+            namespace System.Net.Security { class Holder { public enum SslPolicyErrors { None } } class SslPolicyErrors<T> { } }
+            namespace Mine { enum SslPolicyErrors { None } class X509Chain { } class X509Certificate { } }
+            namespace Outer.System.Net.Security { enum SslPolicyErrors { None } }
+            namespace Net.Security { enum SslPolicyErrors { None } }
+            """);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        Assert.False(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
     }
 
     [Fact]
-    public void Without_the_callback_each_type_is_looked_up_by_its_name()
+    public void An_unresolved_parameter_type_is_not_matched_by_its_name()
     {
+        // Neither assembly holding the type is referenced: the qualified name does not resolve, though its namespace
+        // exists, and the compiler's stand-in type carries the name and the namespace.
+        var compilation = TestCompilation.Create(new[]
+        {
+            """
+            using System.Security.Cryptography.X509Certificates;
+            namespace System.Net.Security { }
+            delegate bool Check(object sender, X509Certificate certificate, X509Chain chain, System.Net.Security.SslPolicyErrors errors);
+            class C { Check Field; }
+            """,
+        }, WithoutNetSecurityTypes);
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        var errors = Assert.IsAssignableFrom<INamedTypeSymbol>(((INamedTypeSymbol)FieldType(compilation, "Field")).DelegateInvokeMethod!.Parameters[3].Type);
+        Assert.Equal(("SslPolicyErrors", "System.Net.Security"), (errors.Name, errors.ContainingNamespace?.ToDisplayString()));
+
+        Assert.False(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
+    }
+
+    [Fact]
+    public void Without_System_Net_Security_a_home_made_check_is_still_recognised()
+    {
+        // In the reference assemblies SslPolicyErrors lives in System.Net.Primitives, the callback in System.Net.Security.
         var references = TestCompilation.References.Where(r => r.Display?.EndsWith("System.Net.Security.dll", System.StringComparison.Ordinal) != true).ToImmutableArray();
-        var compilation = TestCompilation.Create(new[] { "class C { }" }, references);
-        var symbols = TransportSymbols.Get(compilation);
-
+        var compilation = TestCompilation.Create(new[]
+        {
+            """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            delegate bool Check(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors);
+            class C { Check Field; }
+            """,
+        }, references);
         Assert.Null(compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback"));
-        Assert.NotNull(symbols.X509Chain);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Chain), symbols.X509Chain, SymbolEqualityComparer.Default);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(Certificate), symbols.X509Certificate, SymbolEqualityComparer.Default);
-        Assert.NotNull(symbols.SslPolicyErrors);
-        Assert.Equal<ISymbol?>(compilation.GetTypeByMetadataName(PolicyErrors), symbols.SslPolicyErrors, SymbolEqualityComparer.Default);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        Assert.True(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
     }
+
+    [Fact]
+    public void A_projects_own_policy_errors_type_in_the_frameworks_namespace_counts()
+    {
+        // A polyfill for a target without the type: its delegates of this shape are checked like the framework's.
+        var compilation = TestCompilation.Create(new[]
+        {
+            """
+            using System.Security.Cryptography.X509Certificates;
+            namespace System.Net.Security { enum SslPolicyErrors { None } }
+            delegate bool Check(object sender, X509Certificate certificate, X509Chain chain, System.Net.Security.SslPolicyErrors errors);
+            class C { Check Field; }
+            """,
+        }, WithoutNetSecurityTypes);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        Assert.True(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
+    }
+
+    /// <summary>The references without the two assemblies declaring System.Net.Security's types.</summary>
+    private static ImmutableArray<MetadataReference> WithoutNetSecurityTypes { get; } = TestCompilation.References
+        .Where(r => r.Display?.EndsWith("System.Net.Primitives.dll", System.StringComparison.Ordinal) != true &&
+            r.Display?.EndsWith("System.Net.Security.dll", System.StringComparison.Ordinal) != true)
+        .ToImmutableArray();
+
+    private static ITypeSymbol FieldType(Compilation compilation, string field) =>
+        compilation.GetTypeByMetadataName("C")!.GetMembers(field).OfType<IFieldSymbol>().Single().Type;
 }
