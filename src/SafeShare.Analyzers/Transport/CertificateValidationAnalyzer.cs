@@ -28,6 +28,10 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private const int MaxDepth = 6;
     private static readonly HashSet<string> DangerousValidatorName = new(StringComparer.Ordinal) { DangerousValidator };
 
+    // The scan of every file stops at each capital V: the name's rarest character in C# source, about 0.1 % of the
+    // characters of this repository's sources and tests, against 0.3-0.4 % for D, the next (issue 6).
+    private static readonly NameScan.RareName DangerousValidatorScan = new(DangerousValidator, 'V');
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.CertificateValidationDisabled);
 
@@ -83,7 +87,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         // Generated files are scanned too: telling them apart (name, header) cost more than scanning them, 6.3 against
         // 5.5 ms for every file of a 5,000-file program in a harness (issue 6).
         var model = context.SemanticModel;
-        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorName, context.CancellationToken) || symbols.HttpClientHandler is null)
+        if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorScan, context.CancellationToken) || symbols.HttpClientHandler is null)
         {
             return;
         }

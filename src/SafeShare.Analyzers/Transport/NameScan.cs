@@ -13,7 +13,7 @@ namespace SafeShare.Analyzers.Transport;
 /// </summary>
 internal static class NameScan
 {
-    /// <summary>Whether the file's text holds one of the names, or a unicode escape (which could spell one).</summary>
+    /// <summary>Whether the file's text holds one of the names, or a unicode escape (which could spell one). SAFE204's scan.</summary>
     public static bool MayHold(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
@@ -41,6 +41,93 @@ internal static class NameScan
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the file's text holds the name, or a unicode escape (which could spell it), in one pass where it can: the
+    /// runtime's search for two characters, a backslash and the name's rare character, stopping at each occurrence of
+    /// either. A file without a backslash (most of them) is read once; from its first backslash the rest is searched for
+    /// the escapes and then for the name. Two searches over every file, a backslash's and the name's, cost 0.89-0.97 ms
+    /// on the 1,000-file bench program in a harness (caches cold), this one 0.70-0.77 (issue 6).
+    /// </summary>
+    public static bool MayHold(SyntaxTree tree, RareName name, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        for (var at = text.IndexOfAny(name.Stops); at >= 0; at = text.IndexOfAny(name.Stops, at + 1))
+        {
+            if (text[at] == '\\')
+            {
+                return text.IndexOf("\\u", at, StringComparison.Ordinal) >= 0 ||
+                    text.IndexOf("\\U", at, StringComparison.Ordinal) >= 0 ||
+                    HoldsFrom(text, name, at);
+            }
+
+            if (name.IsAt(text, at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsFrom(string text, RareName name, int from)
+    {
+        if (name.Name.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(name.Rare, from); at >= 0; at = text.IndexOf(name.Rare, at + 1))
+        {
+            if (name.IsAt(text, at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name and a character of it that is rare in source text, for <see cref="MayHold(SyntaxTree, RareName, CancellationToken)"/>.</summary>
+    public sealed class RareName
+    {
+        /// <param name="name">The name searched for.</param>
+        /// <param name="rare">
+        /// A character of the name that few places of a program hold: the scan stops at each. If the name does not hold it,
+        /// its first character is used (a slower scan, the same answer).
+        /// </param>
+        public RareName(string name, char rare)
+        {
+            var offset = name.IndexOf(rare);
+            if (offset < 0 && name.Length > 0)
+            {
+                (rare, offset) = (name[0], 0);
+            }
+
+            Name = name;
+            Rare = rare;
+            Offset = offset;
+            // The empty name is never searched for, as in the set's scan: only the escapes are.
+            Stops = name.Length == 0 ? new[] { '\\' } : new[] { '\\', rare };
+        }
+
+        public string Name { get; }
+
+        public char Rare { get; }
+
+        /// <summary>Where the rare character first is in the name: a text holding the name has it that far in.</summary>
+        public int Offset { get; }
+
+        /// <summary>What the single pass stops at: a backslash or the rare character.</summary>
+        public char[] Stops { get; }
+
+        /// <summary>Whether the name is written in the text with its rare character at this position.</summary>
+        public bool IsAt(string text, int rareAt)
+        {
+            var start = rareAt - Offset;
+            return Name.Length > 0 && start >= 0 && start + Name.Length <= text.Length && string.CompareOrdinal(text, start, Name, 0, Name.Length) == 0;
+        }
     }
 
     /// <summary>

@@ -25,8 +25,74 @@ public class NameScanTests
     [InlineData("class C { string a = \"\\\\n\\\\t\\\\\"; string b = \"x\"; int \\U00000054ls; }", true)]
     [InlineData("class C { string a = \"\\\\n\\\\t\\\\r\\\\\\\\\"; }", false)]
     [InlineData("class C { string a = \"u\\\\\"; string U = \"\\\\n\"; }", false)]
-    public void Reads_a_file_that_names_one_or_holds_a_unicode_escape(string source, bool expected) =>
-        Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(source), new HashSet<string> { "Tls" }, default));
+    public void Reads_a_file_that_names_one_or_holds_a_unicode_escape(string source, bool expected)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+
+        Assert.Equal(expected, NameScan.MayHold(tree, new HashSet<string> { "Tls" }, default));
+        Assert.Equal(expected, NameScan.MayHold(tree, new NameScan.RareName("Tls", 'l'), default));
+        Assert.Equal(expected, NameScan.MayHold(tree, new NameScan.RareName("Tls", 'T'), default));
+    }
+
+    [Theory]
+    [InlineData("var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;", true)]
+    [InlineData("DangerousAcceptAnyServerCertificateValidator", true)]
+    [InlineData("Validator DangerousAcceptAnyServerCertificateValidator", true)]
+    [InlineData("Validator DangerousAcceptAnyServerCertificate Validator", false)]
+    [InlineData("DangerousAcceptAnyServerCertificateV", false)]
+    [InlineData("Validator", false)]
+    [InlineData("var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; var p = \"C:\\\\x\";", true)]
+    [InlineData("var p = \"C:\\\\x\"; var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;", true)]
+    [InlineData("var p = \"C:\\\\x\"; var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidato;", false)]
+    [InlineData("var p = \"C:\\\\x\"; var h = \"\\u0041\";", true)]
+    [InlineData("var h = \"\\u0041\"; var v = Validator;", true)]
+    [InlineData("var h = HttpClientHandler.\\u0044angerousAcceptAnyServerCertificateValidator;", true)]
+    public void The_single_pass_finds_the_name_or_an_escape_before_and_after_the_first_backslash(string text, bool expected)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text);
+
+        Assert.Equal(expected, NameScan.MayHold(tree, new NameScan.RareName("DangerousAcceptAnyServerCertificateValidator", 'V'), default));
+        Assert.Equal(expected, NameScan.MayHold(tree, new HashSet<string> { "DangerousAcceptAnyServerCertificateValidator" }, default));
+    }
+
+    [Fact]
+    public void A_rare_character_the_name_lacks_falls_back_to_its_first_and_the_empty_name_is_never_found()
+    {
+        var fallback = new NameScan.RareName("Tls", 'Q');
+        Assert.Equal(('T', 0), (fallback.Rare, fallback.Offset));
+        Assert.True(NameScan.MayHold(CSharpSyntaxTree.ParseText("object p = Protocols.Tls;"), fallback, default));
+
+        var empty = new NameScan.RareName(string.Empty, 'x');
+        Assert.False(NameScan.MayHold(CSharpSyntaxTree.ParseText("class C { string p = \"C:\\\\x\"; }"), empty, default));
+        Assert.True(NameScan.MayHold(CSharpSyntaxTree.ParseText("class C { string p = \"\\u0041\"; }"), empty, default));
+    }
+
+    [Fact]
+    public void The_single_pass_answers_as_the_two_searches_do_on_random_text()
+    {
+        // Texts built from the name's pieces, its rare character, backslashes and escape letters, so that near misses,
+        // names straddling the first backslash and escapes on either side of it are common.
+        string[] pieces = ["Dangerous", "AcceptAny", "Server", "Certificate", "Validator", "V", "D", "\\", "u", "U", " ", "x", "\\u", "\\\\"];
+        const string Name = "DangerousAcceptAnyServerCertificateValidator";
+        var random = new System.Random(6);
+        var found = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 24)).Select(_ => pieces[random.Next(pieces.Length)]));
+            if (random.Next(4) == 0)
+            {
+                text = text.Insert(random.Next(text.Length + 1), Name);
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(text);
+            var expected = NameScan.MayHold(tree, new HashSet<string> { Name }, default);
+            found += expected ? 1 : 0;
+            Assert.True(expected == NameScan.MayHold(tree, new NameScan.RareName(Name, 'V'), default), $"'{text}': the two searches say {expected}");
+            Assert.True(expected == NameScan.MayHold(tree, new NameScan.RareName(Name, 'D'), default), $"'{text}' with D: the two searches say {expected}");
+        }
+
+        Assert.InRange(found, 500, 2500);
+    }
 
     [Theory]
     [InlineData("var h = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;", true)]
