@@ -58,6 +58,10 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
     private static readonly HashSet<string> EnumNames = new(StringComparer.Ordinal) { "SslProtocols", "SecurityProtocolType" };
 
+    // What both enum names hold: the scan searches for it once instead of for each name (NameScan.MayHold). The members'
+    // names, searched when the project has a global alias or using static, do not hold it and are searched one by one.
+    private const string SharedByEnumNames = "Protocol";
+
     /// <summary>Whether any file declares a global using alias or global using static, through which another file could name a member or the enum without the enum's name.</summary>
     private static bool HasGlobalAliasOrUsingStatic(Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
@@ -113,7 +117,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMemberNames(SemanticModelAnalysisContext context, HashSet<string> fileMarkers, HashSet<string> names, TransportSymbols symbols)
     {
         var model = context.SemanticModel;
-        if (!NameScan.MayHold(model.SyntaxTree, fileMarkers, context.CancellationToken))
+        if (!NameScan.MayHold(model.SyntaxTree, fileMarkers, SharedByEnumNames, context.CancellationToken))
         {
             return;
         }

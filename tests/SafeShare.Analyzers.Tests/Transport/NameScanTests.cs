@@ -114,6 +114,47 @@ public class NameScanTests
         var names = new HashSet<string> { "DangerousAcceptAnyServerCertificateValidator", "SslProtocols", "SecurityProtocolType", "Ssl3", "123", string.Empty };
 
         Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(text), names, default));
+        Assert.Equal(expected, NameScan.MayHold(CSharpSyntaxTree.ParseText(text), names, "Protocol", default));
+    }
+
+    [Theory]
+    [InlineData("var p = SslProtocols.Tls12;", true)]
+    [InlineData("ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;", true)]
+    [InlineData("ServicePointManager.SecurityProtocol = x;", false)]
+    [InlineData("Protocols SslProtocol s SecurityProtocolTyp", false)]
+    [InlineData("SslProtocolsSecurityProtocolType", true)]
+    [InlineData("ProtocolType", false)]
+    [InlineData("Tls", true)]
+    [InlineData("ProtocolProtocol", true)]
+    [InlineData("xProtocolProtocolx", true)]
+    [InlineData("ProtocolProtoco", false)]
+    public void Names_sharing_a_part_are_found_around_it(string text, bool expected)
+    {
+        // "Tls" does not hold the shared part and is searched for by itself; "ProtocolProtocol" holds it twice.
+        var names = new HashSet<string> { "SslProtocols", "SecurityProtocolType", "Tls", "ProtocolProtocol" };
+        var tree = CSharpSyntaxTree.ParseText(text);
+
+        Assert.Equal(expected, NameScan.MayHold(tree, names, "Protocol", default));
+        Assert.Equal(expected, NameScan.MayHold(tree, names, default));
+    }
+
+    [Fact]
+    public void The_shared_part_search_answers_as_the_per_name_search_does_on_random_text()
+    {
+        string[] pieces = ["Ssl", "Protocol", "Protocols", "s", "Security", "Type", "ProtocolType", "Tl", "Tls", "x", " ", "\\", "\\u", "P"];
+        var names = new HashSet<string> { "SslProtocols", "SecurityProtocolType", "Tls" };
+        var random = new System.Random(204);
+        var found = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 16)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var tree = CSharpSyntaxTree.ParseText(text);
+            var expected = NameScan.MayHold(tree, names, default);
+            found += expected ? 1 : 0;
+            Assert.True(expected == NameScan.MayHold(tree, names, "Protocol", default), $"'{text}': the per-name search says {expected}");
+        }
+
+        Assert.InRange(found, 500, 2800);
     }
 
     [Fact]
