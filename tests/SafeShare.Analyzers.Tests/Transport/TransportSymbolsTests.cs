@@ -69,27 +69,6 @@ public class TransportSymbolsTests
     }
 
     [Fact]
-    public void An_unresolved_parameter_type_is_not_matched_by_its_name()
-    {
-        // Neither assembly holding the type is referenced: the qualified name does not resolve, though its namespace
-        // exists, and the compiler's stand-in type carries the name and the namespace.
-        var compilation = TestCompilation.Create(new[]
-        {
-            """
-            using System.Security.Cryptography.X509Certificates;
-            namespace System.Net.Security { }
-            delegate bool Check(object sender, X509Certificate certificate, X509Chain chain, System.Net.Security.SslPolicyErrors errors);
-            class C { Check Field; }
-            """,
-        }, WithoutNetSecurityTypes);
-        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
-        var errors = Assert.IsAssignableFrom<INamedTypeSymbol>(((INamedTypeSymbol)FieldType(compilation, "Field")).DelegateInvokeMethod!.Parameters[3].Type);
-        Assert.Equal(("SslPolicyErrors", "System.Net.Security"), (errors.Name, errors.ContainingNamespace?.ToDisplayString()));
-
-        Assert.False(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
-    }
-
-    [Fact]
     public void Without_System_Net_Security_a_home_made_check_is_still_recognised()
     {
         // In the reference assemblies SslPolicyErrors lives in System.Net.Primitives, the callback in System.Net.Security.
@@ -109,22 +88,28 @@ public class TransportSymbolsTests
         Assert.True(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
     }
 
-    [Fact]
-    public void A_projects_own_policy_errors_type_in_the_frameworks_namespace_counts()
+    [Theory]
+    [InlineData("enum SslPolicyErrors { None }", true)]
+    [InlineData("", false)]
+    public void Without_the_frameworks_policy_errors_type_a_projects_own_counts_and_an_unresolved_one_does_not(string declared, bool expected)
     {
-        // A polyfill for a target without the type: its delegates of this shape are checked like the framework's.
+        // Neither assembly holding the type is referenced. A polyfill declares it in the framework's namespace, and its
+        // delegates of this shape are checked like the framework's. Without one the qualified name does not resolve,
+        // though its namespace exists, and the compiler's stand-in type carries the name and the namespace.
         var compilation = TestCompilation.Create(new[]
         {
-            """
+            $$"""
             using System.Security.Cryptography.X509Certificates;
-            namespace System.Net.Security { enum SslPolicyErrors { None } }
+            namespace System.Net.Security { {{declared}} }
             delegate bool Check(object sender, X509Certificate certificate, X509Chain chain, System.Net.Security.SslPolicyErrors errors);
             class C { Check Field; }
             """,
         }, WithoutNetSecurityTypes);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var errors = ((INamedTypeSymbol)FieldType(compilation, "Field")).DelegateInvokeMethod!.Parameters[3].Type;
+        Assert.Equal(("SslPolicyErrors", "System.Net.Security"), (errors.Name, errors.ContainingNamespace?.ToDisplayString()));
+        Assert.Equal(!expected, compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error));
 
-        Assert.True(TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
+        Assert.Equal(expected, TransportSymbols.Get(compilation).IsCertificateValidator(FieldType(compilation, "Field")));
     }
 
     /// <summary>The references without the two assemblies declaring System.Net.Security's types.</summary>
