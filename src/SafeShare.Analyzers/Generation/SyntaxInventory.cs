@@ -26,9 +26,11 @@ namespace SafeShare.Analyzers.Generation;
 /// </para>
 /// <para>
 /// A name written in an attribute stands for SafeShare's type only when nothing else could: no type or namespace
-/// of that name is declared in the source or in any other referenced assembly, no global alias has it, and the type
-/// declares no member of that name (which an argument like <c>DataSubject.Child</c> would find first). These are
-/// read once per compilation from the declaration table and the references' name lists, not by binding.
+/// of that name is declared in the source or in any other referenced assembly, no global alias or top-level statement
+/// declares it (a top-level local is found first from every file), and the type declares no member of that name
+/// (which an argument like <c>DataSubject.Child</c> would find first). These are read once per compilation from the
+/// declaration table, the references' name lists and each file's global names (<see cref="TreeCandidates"/>), not by
+/// binding.
 /// </para>
 /// <para>
 /// A retention anchor's type is read the same way when it is a keyword type, or <c>DateTime</c>, <c>DateOnly</c> or

@@ -31,7 +31,11 @@ internal sealed class TreeCandidates
     /// <summary>Methods with an attribute, in document order.</summary>
     public ImmutableArray<MethodDeclarationSyntax> Methods { get; }
 
-    /// <summary>The names of the global using aliases the file declares.</summary>
+    /// <summary>
+    /// The names of the global using aliases the file declares, and the names its top-level statements declare: a
+    /// local or local function of a top-level statement is found first by a simple name in every file of the program
+    /// (CS8801), so, like a global alias, it can take a name the syntax reader relies on.
+    /// </summary>
     public ImmutableArray<string> GlobalAliases { get; }
 
     public static TreeCandidates Read(SyntaxTree tree, CancellationToken cancellationToken)
@@ -48,8 +52,41 @@ internal sealed class TreeCandidates
             }
         }
 
+        foreach (var member in root.Members)
+        {
+            if (member is GlobalStatementSyntax statement)
+            {
+                AddDeclaredNames(statement, aliases);
+            }
+        }
+
         Visit(root.Members, types, methods, cancellationToken);
         return new TreeCandidates(types.ToImmutable(), methods.ToImmutable(), aliases.ToImmutable());
+    }
+
+    /// <summary>
+    /// Every name a top-level statement declares, at any depth: more than reach the program's scope (a name declared in
+    /// a nested block does not), which only sends more declarations to the semantic reader. Top-level statements are in
+    /// one file of a program at most, so this walk reads one file's statements.
+    /// </summary>
+    private static void AddDeclaredNames(GlobalStatementSyntax statement, ImmutableArray<string>.Builder names)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf())
+        {
+            var declared = node switch
+            {
+                VariableDeclaratorSyntax variable => variable.Identifier,
+                LocalFunctionStatementSyntax function => function.Identifier,
+                SingleVariableDesignationSyntax designation => designation.Identifier,
+                ForEachStatementSyntax loop => loop.Identifier,
+                CatchDeclarationSyntax caught => caught.Identifier,
+                _ => default,
+            };
+            if (declared.IsKind(SyntaxKind.IdentifierToken) && declared.ValueText.Length > 0)
+            {
+                names.Add(declared.ValueText);
+            }
+        }
     }
 
     private static void Visit(SyntaxList<MemberDeclarationSyntax> members, ImmutableArray<TypeDeclarationSyntax>.Builder types, ImmutableArray<MethodDeclarationSyntax>.Builder methods, CancellationToken cancellationToken)

@@ -97,6 +97,21 @@ public class SyntaxInventoryTests
         using SafeShare;
         public class Child { [PersonalData] public string? Name { get; init; } }
         """, "global using PersonalData = SafeShare.SpecialCategoryAttribute;")]
+    [InlineData("a top-level statement's local named like the enum, in another file (fuzz seed 11122)", 0, """
+        using SafeShare;
+        [LawfulBasis(LawfulBasis.LegalObligation, Gateway = "Education Act 1996")]
+        public class Pupil { [PersonalData] public string? Name { get; init; } }
+        """, "var LawfulBasis = 1;\nSystem.Console.WriteLine(LawfulBasis);")]
+    [InlineData("a top-level local function named like a marker, in the same file", 0, """
+        using SafeShare;
+        System.Console.WriteLine(PersonalData());
+        static int PersonalData() => 1;
+        public class Child { [PersonalData] public string? Name { get; init; } }
+        """)]
+    [InlineData("a top-level statement declaring other names", 1, """
+        using SafeShare;
+        public class Child { [PersonalData] public string? Name { get; init; } }
+        """, "var count = 1;\nforeach (var item in new[] { count }) { System.Console.WriteLine(item); }")]
     [InlineData("a global using static", 0, """
         using SafeShare;
         public class Child { [PersonalData(Subject = DataSubject.Child)] public string? Name { get; init; } }
