@@ -63,13 +63,16 @@ internal static class GeneratedCode
 
     /// <summary>Whether the project marks the location's file as generated (<c>generated_code = true</c>).</summary>
     internal static bool ProjectMarksGenerated(Location location, Compilation compilation, CancellationToken cancellationToken) =>
-        location.SourceTree is { } tree &&
-        compilation.Options.SyntaxTreeOptionsProvider?.IsGenerated(tree, cancellationToken) == GeneratedKind.MarkedGenerated;
+        location.SourceTree is { } tree && ProjectSetting(tree, compilation, cancellationToken) == GeneratedKind.MarkedGenerated;
+
+    /// <summary>The project's <c>generated_code</c> setting for the file, if it has one.</summary>
+    private static GeneratedKind? ProjectSetting(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken) =>
+        compilation.Options.SyntaxTreeOptionsProvider?.IsGenerated(tree, cancellationToken);
 
     /// <summary>Whether a file is generated: the project's <c>generated_code</c> setting first, then its name and header.</summary>
     public static bool IsGeneratedFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
     {
-        switch (compilation.Options.SyntaxTreeOptionsProvider?.IsGenerated(tree, cancellationToken))
+        switch (ProjectSetting(tree, compilation, cancellationToken))
         {
             case GeneratedKind.MarkedGenerated:
                 return true;
@@ -171,9 +174,7 @@ internal static class GeneratedCode
     /// </summary>
     public static void ReportOutsideGeneratedCode(this OperationAnalysisContext context, Diagnostic diagnostic)
     {
-        if (IsWithin(diagnostic.Location, context.Operation.Syntax)
-            ? !ProjectMarksGenerated(diagnostic.Location, context.Compilation, context.CancellationToken)
-            : !Contains(diagnostic.Location, context.Compilation, context.CancellationToken))
+        if (OutsideGeneratedCode(diagnostic.Location, context.Operation.Syntax, context.Compilation, context.CancellationToken))
         {
             context.ReportDiagnostic(diagnostic);
         }
@@ -185,9 +186,7 @@ internal static class GeneratedCode
     /// </summary>
     public static void ReportOutsideGeneratedCode(this SyntaxNodeAnalysisContext context, Diagnostic diagnostic)
     {
-        if (IsWithin(diagnostic.Location, context.Node)
-            ? !ProjectMarksGenerated(diagnostic.Location, context.Compilation, context.CancellationToken)
-            : !Contains(diagnostic.Location, context.Compilation, context.CancellationToken))
+        if (OutsideGeneratedCode(diagnostic.Location, context.Node, context.Compilation, context.CancellationToken))
         {
             context.ReportDiagnostic(diagnostic);
         }
@@ -197,6 +196,11 @@ internal static class GeneratedCode
     // a quarter of SAFE203's reporting on the 1,000-file bench (issue 6). The driver has made the same check (the file's
     // name and header, and [GeneratedCode] on the declaration and its types) before running the action. The project's
     // setting is still read here: the driver takes it from the analyzer options, this class from the compilation's.
+    private static bool OutsideGeneratedCode(Location location, SyntaxNode analysed, Compilation compilation, CancellationToken cancellationToken) =>
+        IsWithin(location, analysed)
+            ? !ProjectMarksGenerated(location, compilation, cancellationToken)
+            : !Contains(location, compilation, cancellationToken);
+
     internal static bool IsWithin(Location location, SyntaxNode analysed) =>
         location.SourceTree is { } tree && tree == analysed.SyntaxTree && analysed.Span.Contains(location.SourceSpan);
 

@@ -159,7 +159,7 @@ internal sealed class TransportSymbols
     /// Whether a type is the non-generic, top-level type of this name in this namespace (innermost part first). A type
     /// that did not resolve (a missing reference) is not.
     /// </summary>
-    internal static bool IsNamed(ITypeSymbol? type, string name, string[] namespaceInnermostFirst)
+    private static bool IsNamed(ITypeSymbol? type, string name, string[] namespaceInnermostFirst)
     {
         if (type is not INamedTypeSymbol { Arity: 0, ContainingType: null } named || named.TypeKind == TypeKind.Error || named.Name != name)
         {
@@ -181,7 +181,7 @@ internal sealed class TransportSymbols
     }
 
     /// <summary>Whether a type is, or derives from, the type of this name in this namespace.</summary>
-    internal static bool DerivesFromNamed(ITypeSymbol? type, string name, string[] namespaceInnermostFirst)
+    private static bool DerivesFromNamed(ITypeSymbol? type, string name, string[] namespaceInnermostFirst)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
