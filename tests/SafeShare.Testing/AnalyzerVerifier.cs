@@ -13,23 +13,24 @@ namespace SafeShare.Testing;
 /// <summary>
 /// Runs one analyzer over markup sources and compares what it reports with the marked spans — like
 /// <c>CSharpAnalyzerVerifier&lt;T&gt;.VerifyAnalyzerAsync</c>. <c>[|...|]</c> expects the analyzer's only
-/// (or first) rule; <c>{|ID:...|}</c> names the rule. Fails on any analyzer exception (AD0001) and on
-/// compiler errors unless <paramref name="allowCompilerErrors"/> is set.
+/// (or first) rule; <c>{|ID:...|}</c> names the rule. As in a build, SafeShare's generator runs first and the
+/// analyzer sees its output. Fails on any analyzer exception (AD0001), on a compiler error the test does not name,
+/// and on a named error that does not occur.
 /// </summary>
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task VerifyAsync(string markup, bool allowCompilerErrors = false) =>
-        VerifyAsync(new[] { markup }, allowCompilerErrors);
+    public static Task VerifyAsync(string markup, params string[] compilerErrors) =>
+        VerifyAsync(new[] { markup }, compilerErrors);
 
-    public static async Task VerifyAsync(string[] markups, bool allowCompilerErrors = false)
+    public static async Task VerifyAsync(string[] markups, params string[] compilerErrors)
     {
         var analyzer = new TAnalyzer();
         var defaultId = analyzer.SupportedDiagnostics[0].Id;
         var parsed = markups.Select(Markup.Parse).ToArray();
         var compilation = TestCompilation.Create(parsed.Select(p => p.Source).ToArray());
 
-        var diagnostics = await GetDiagnosticsAsync(compilation, analyzer, allowCompilerErrors);
+        var diagnostics = await GetDiagnosticsAsync(compilation, analyzer, compilerErrors);
 
         var expected = parsed
             .SelectMany((p, file) => p.Spans.Select(s => (File: file, s.Span, Id: s.Id ?? defaultId)))
@@ -46,29 +47,43 @@ public static class AnalyzerVerifier<TAnalyzer>
         }
     }
 
-    /// <summary>Runs the analyzer and returns its diagnostics, failing on AD0001 and (unless allowed) compiler errors.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, bool allowCompilerErrors = false)
+    /// <summary>
+    /// Runs SafeShare's generator, then the analyzer over the generated compilation, as csc does, and returns what the
+    /// analyzer's rules report (the generator's diagnostics among them when the analyzer supports their ids). Fails on
+    /// AD0001, on a compiler error whose id is not in <paramref name="compilerErrors"/>, on a named error that does not
+    /// occur, and on any compiler error inside generated code.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, params string[] compilerErrors)
     {
+        var (generated, generatorDiagnostics) = CompilerRun.Generate(compilation);
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (ex, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {ex}"); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
-        var all = await withAnalyzers.GetAllDiagnosticsAsync();
+        var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+        var all = generatorDiagnostics.AddRange(await withAnalyzers.GetAllDiagnosticsAsync());
 
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         var ad0001 = all.Where(d => d.Id == "AD0001").ToList();
         Assert.True(ad0001.Count == 0, "AD0001:\n" + string.Join("\n", ad0001));
-        if (!allowCompilerErrors)
-        {
-            var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("SAFE", StringComparison.Ordinal)).ToList();
-            Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
-        }
+        CheckCompilerErrors(all, compilerErrors);
 
         var supported = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet();
         return all.Where(d => supported.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+    }
+
+    /// <summary>Every compiler error is one the test names, none is in generated code, and every named one occurs.</summary>
+    public static void CheckCompilerErrors(IEnumerable<Diagnostic> all, IReadOnlyCollection<string> compilerErrors)
+    {
+        var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("SAFE", StringComparison.Ordinal)).ToList();
+        var inGenerated = errors.Where(d => d.Location.SourceTree is { } tree && CompilerRun.IsGenerated(tree)).ToList();
+        Assert.True(inGenerated.Count == 0, "The generated code does not compile:\n" + string.Join("\n", inGenerated));
+        var unexpected = errors.Where(d => !compilerErrors.Contains(d.Id)).ToList();
+        Assert.True(unexpected.Count == 0, "The test source does not compile:\n" + string.Join("\n", unexpected));
+        var missing = compilerErrors.Where(id => !errors.Any(d => d.Id == id)).ToList();
+        Assert.True(missing.Count == 0, "Compiler errors named by the test did not occur: " + string.Join(", ", missing));
     }
 
     private static string Describe(string[] sources, IEnumerable<(int File, Microsoft.CodeAnalysis.Text.TextSpan Span, string Id)> expected, ImmutableArray<Diagnostic> actual)

@@ -53,20 +53,19 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyCodeFixAsync(string[] markupBefore, string[] expectedAfter, string? equivalenceKey = null) =>
         VerifyCodeFixCoreAsync(markupBefore, expectedAfter, equivalenceKey, codeActionIndex: null);
 
-    /// <summary>Asserts the analyzer reports at the marked spans and the fix offers no code action for any of them.</summary>
     /// <summary>
     /// Asserts the analyzer reports where the markup says and the fix offers nothing for any of it.
-    /// <paramref name="allowCompilerErrors"/> for half-typed code.
+    /// <paramref name="compilerErrors"/> names the compiler errors half-typed code is expected to have.
     /// </summary>
-    public static async Task VerifyNoCodeFixAsync(string markup, bool allowCompilerErrors = false)
+    public static async Task VerifyNoCodeFixAsync(string markup, params string[] compilerErrors)
     {
         using var workspace = new AdhocWorkspace();
-        var solution = await CreateSolutionAsync(workspace, new[] { new[] { markup } }, allowCompilerErrors);
+        var solution = await CreateSolutionAsync(workspace, new[] { new[] { markup } }, compilerErrors);
         var provider = new TCodeFix();
         var checkedDiagnostics = 0;
         foreach (var document in solution.Projects.SelectMany(p => p.Documents))
         {
-            foreach (var diagnostic in await GetFixableDiagnosticsAsync(document, provider, allowCompilerErrors))
+            foreach (var diagnostic in await GetFixableDiagnosticsAsync(document, provider, compilerErrors))
             {
                 var actions = await GetActionsAsync(document, diagnostic, provider);
                 Assert.True(actions.Count == 0, $"Expected no code fix for {Describe(diagnostic)}, but got: {string.Join(", ", actions.Select(a => $"'{a.Title}' ({a.EquivalenceKey})"))}");
@@ -272,7 +271,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
-    private static async Task<Solution> CreateSolutionAsync(AdhocWorkspace workspace, string[][] projects, bool allowCompilerErrors = false)
+    private static async Task<Solution> CreateSolutionAsync(AdhocWorkspace workspace, string[][] projects, params string[] compilerErrors)
     {
         var solution = workspace.CurrentSolution;
         var parsed = new List<(ProjectId Project, IReadOnlyList<ExpectedSpan>[] Spans)>();
@@ -308,7 +307,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         {
             var project = solution.GetProject(projectId)!;
             var trees = project.DocumentIds.Select(id => solution.GetDocument(id)!.GetSyntaxTreeAsync().Result!).ToList();
-            var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync((await project.GetCompilationAsync())!, analyzer, allowCompilerErrors);
+            var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync((await project.GetCompilationAsync())!, analyzer, compilerErrors);
             var expected = spans
                 .SelectMany((marked, file) => marked.Select(s => (File: file, s.Span, Id: s.Id ?? defaultId)))
                 .OrderBy(e => e.File).ThenBy(e => e.Span.Start).ThenBy(e => e.Id, StringComparer.Ordinal)
@@ -338,11 +337,11 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return solution;
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> GetFixableDiagnosticsAsync(Document document, CodeFixProvider provider, bool allowCompilerErrors = false)
+    private static async Task<ImmutableArray<Diagnostic>> GetFixableDiagnosticsAsync(Document document, CodeFixProvider provider, params string[] compilerErrors)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var tree = await document.GetSyntaxTreeAsync();
-        var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer(), allowCompilerErrors);
+        var diagnostics = await AnalyzerVerifier<TAnalyzer>.GetDiagnosticsAsync(compilation, new TAnalyzer(), compilerErrors);
         return diagnostics
             .Where(d => d.Location.SourceTree == tree && provider.FixableDiagnosticIds.Contains(d.Id))
             .ToImmutableArray();

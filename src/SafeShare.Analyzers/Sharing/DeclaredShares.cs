@@ -1,7 +1,9 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafeShare.Analyzers.Sharing;
 
@@ -13,6 +15,29 @@ namespace SafeShare.Analyzers.Sharing;
 internal static class DeclaredShares
 {
     public const string NotSharedSuffix = "NotShared";
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once for each <c>[Share]</c> method as its user declared it (a partial method by its
+    /// definition part), with its <c>[Share]</c> attribute.
+    /// </summary>
+    /// <remarks>
+    /// A named-type action, not a method one. The generated implementation of a share carries <c>[GeneratedCode]</c>;
+    /// the compiler merges a partial method's attributes across its parts, so the analyzer driver takes the whole method
+    /// for generated code and runs no method action on it, and a share would never be checked in a build. The type has
+    /// the part its user wrote, so its action runs.
+    /// </remarks>
+    public static void RegisterShareAction(CompilationStartAnalysisContext start, SharingSymbols symbols, Action<SymbolAnalysisContext, IMethodSymbol, AttributeData> action) =>
+        start.RegisterSymbolAction(context =>
+        {
+            foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, PartialDefinitionPart: null, Locations.Length: > 0 } method &&
+                    symbols.ShareOf(method) is { } share)
+                {
+                    action(context, method, share);
+                }
+            }
+        }, SymbolKind.NamedType);
     public const string DisclosedSuffix = "Disclosed";
 
     /// <summary>

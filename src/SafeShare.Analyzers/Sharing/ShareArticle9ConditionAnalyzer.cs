@@ -31,15 +31,13 @@ public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols.Core);
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, classification), SymbolKind.Method);
+            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols, classification));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, SharingSymbols symbols, DataClassification classification)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols, DataClassification classification)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || symbols.ShareOf(method) is not { } share || method.Locations.Length == 0 ||
-            DeclaredShares.PayloadOf(method, symbols) is not { } payload ||
+        if (DeclaredShares.PayloadOf(method, symbols) is not { } payload ||
             classification.ResolveArticle9Condition(method) is not null)
         {
             return;

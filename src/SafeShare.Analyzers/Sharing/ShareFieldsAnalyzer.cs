@@ -34,15 +34,13 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols.Core);
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, classification), SymbolKind.Method);
+            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols, classification));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, SharingSymbols symbols, DataClassification classification)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols, DataClassification classification)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || symbols.ShareOf(method) is not { } share ||
-            DeclaredShares.PayloadOf(method, symbols) is not { } payload || payload.Locations.Length == 0 ||
+        if (DeclaredShares.PayloadOf(method, symbols) is not { } payload || payload.Locations.Length == 0 ||
             DeclaredShares.ElementTypeOf(payload.Type) is not INamedTypeSymbol type)
         {
             return;

@@ -47,18 +47,12 @@ public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
             }
 
             var classification = new DataClassification(symbols.Core);
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, classification), SymbolKind.Method);
+            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols, classification));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, SharingSymbols symbols, DataClassification classification)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols, DataClassification classification)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || symbols.ShareOf(method) is not { } share || method.Locations.Length == 0)
-        {
-            return;
-        }
-
         var basis = classification.ResolveLawfulBasis(method);
         if (basis is null)
         {

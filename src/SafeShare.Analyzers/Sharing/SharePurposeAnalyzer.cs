@@ -30,14 +30,13 @@ public sealed class SharePurposeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
+            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, SharingSymbols symbols)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || symbols.ShareOf(method) is not { AttributeConstructor: { } constructor } share)
+        if (share.AttributeConstructor is not { } constructor)
         {
             return;
         }

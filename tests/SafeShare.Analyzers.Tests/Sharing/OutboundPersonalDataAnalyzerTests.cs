@@ -589,5 +589,5 @@ public class OutboundPersonalDataAnalyzerTests
             }
         }
         """,
-    }, allowCompilerErrors: true);
+    }, "CS1525", "CS1026", "CS1002", "CS1729");
 }

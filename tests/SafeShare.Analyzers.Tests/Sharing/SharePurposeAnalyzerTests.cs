@@ -79,7 +79,7 @@ public class SharePurposeAnalyzerTests
             [Share]
             public DecisionRecord C(object payload, DecisionDetails details) => throw null!;
         }
-        """, allowCompilerErrors: true);
+        """, "CS7036", "CS1503");
 
     [Fact]
     public async Task Message_names_the_share_what_is_missing_and_an_example()

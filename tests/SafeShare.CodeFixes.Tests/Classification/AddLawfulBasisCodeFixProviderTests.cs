@@ -39,7 +39,7 @@ public sealed class AddLawfulBasisCodeFixProviderTests
             {
                 [PersonalData] public string Name { get; set; } = "";
             """,
-            allowCompilerErrors: true);
+            "CS1513");
 
     [Fact]
     public Task NoOffer_ForATypeInsideANamespaceMissingItsClosingBrace() =>
@@ -54,7 +54,7 @@ public sealed class AddLawfulBasisCodeFixProviderTests
                     [PersonalData] public string Name { get; set; } = "";
                 }
             """,
-            allowCompilerErrors: true);
+            "CS1513");
 
     [Fact]
     public Task Class_BelowDocCommentAndExistingAttribute() =>
