@@ -105,6 +105,43 @@ internal sealed class DataClassification
         }
     }
 
+    /// <summary>
+    /// The personal data a value of the type carries, as the generator records it and the rules judge it: each instance
+    /// property and field marked personal (<see cref="ReadMember"/>), the base type's first, in declaration order, a
+    /// name hidden by a derived member counted once. The inventory, a share's recorded fields, SAFE905 and SAFE106 all
+    /// read this list, so a rule and a record never disagree.
+    /// </summary>
+    public List<(ISymbol Member, DataMarkers Markers)> PersonalMembers(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            chain.Add(t);
+        }
+
+        var found = new List<(ISymbol, DataMarkers)>();
+        var seen = new HashSet<string>();
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var member in chain[i].GetMembers())
+            {
+                if (member is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false }) || member.IsStatic)
+                {
+                    continue;
+                }
+
+                var markers = ReadMember(member);
+                // A member hidden by a derived one keeps the base's entry (base first); a set, as a type can have thousands.
+                if (markers.IsPersonal && seen.Add(member.Name))
+                {
+                    found.Add((member, markers));
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Every data member of the type, including those inherited from its base types.</summary>
     public IEnumerable<ISymbol> AllDataMembers(INamedTypeSymbol type)
     {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SafeShare.Analyzers.Classification;
 
 namespace SafeShare.Analyzers.Generation;
@@ -9,26 +10,92 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>Reads the data inventory entry of a type holding personal data, and retention rules.</summary>
 internal static class InventoryParser
 {
+    /// <summary>
+    /// The inventory entry of the type a personal-data marker sits in: on the type itself, a member, or a primary
+    /// constructor's parameter. Null for a marker elsewhere (a method's parameter), and for every marker of a type
+    /// declaration but the first of its kind: the entry is the type's, so one per declaration is enough.
+    /// </summary>
+    public static InventoryType? DescribeHolder(GeneratorAttributeSyntaxContext attributed, CancellationToken cancellationToken)
+    {
+        var type = attributed.TargetSymbol switch
+        {
+            INamedTypeSymbol named => named,
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
+            IPropertySymbol or IFieldSymbol or IEventSymbol => attributed.TargetSymbol.ContainingType,
+            _ => null,
+        };
+        if (type is null || !FirstMarkedIn(attributed) || SafeShareSymbols.TryCreate(attributed.SemanticModel.Compilation) is not { } symbols)
+        {
+            return null;
+        }
+
+        return Describe(type, new DataClassification(symbols), cancellationToken);
+    }
+
+    /// <summary>The inventory entry of a declared type, or null (see <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>).</summary>
+    public static InventoryType? DescribeDeclared(GeneratorSyntaxContext declared, CancellationToken cancellationToken) =>
+        declared.SemanticModel.GetDeclaredSymbol(declared.Node, cancellationToken) is INamedTypeSymbol type &&
+        SafeShareSymbols.TryCreate(declared.SemanticModel.Compilation) is { } symbols
+            ? Describe(type, new DataClassification(symbols), cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Whether no earlier declaration in the same type declaration (the type's own attribute lists, then its positional
+    /// parameters, then its members in order) carries an attribute written exactly as this one's name is.
+    /// </summary>
+    private static bool FirstMarkedIn(GeneratorAttributeSyntaxContext attributed)
+    {
+        if (attributed.TargetNode is TypeDeclarationSyntax || attributed.Attributes[0].ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax written)
+        {
+            return true;
+        }
+
+        // Written the same way in the same declaration, a name binds the same way.
+        var name = written.Name.ToString();
+
+        var member = attributed.TargetNode.FirstAncestorOrSelf<SyntaxNode>(n => n.Parent is TypeDeclarationSyntax or ParameterListSyntax { Parent: TypeDeclarationSyntax });
+        if (member?.Parent is ParameterListSyntax { Parent: TypeDeclarationSyntax owner } list)
+        {
+            return !Carries(list.Parameters.TakeWhile(p => p != member).Select(p => p.AttributeLists), name) &&
+                   !Carries(new[] { owner.AttributeLists }, name);
+        }
+
+        if (member?.Parent is not TypeDeclarationSyntax declaration)
+        {
+            return true;
+        }
+
+        return !Carries(new[] { declaration.AttributeLists }, name) &&
+               !Carries(declaration.ParameterList?.Parameters.Select(p => p.AttributeLists) ?? Enumerable.Empty<SyntaxList<AttributeListSyntax>>(), name) &&
+               !Carries(declaration.Members.TakeWhile(m => m != member).Select(m => m.AttributeLists), name);
+    }
+
+    private static bool Carries(IEnumerable<SyntaxList<AttributeListSyntax>> lists, string name)
+    {
+        foreach (var attributeLists in lists)
+        {
+            foreach (var list in attributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (attribute.Name.ToString() == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The inventory entry of a type (its own members and its base types'); null when it holds no personal data.</summary>
     public static InventoryType? Describe(INamedTypeSymbol type, DataClassification classification, CancellationToken cancellationToken)
     {
         var members = new List<InventoryMember>();
-        var seen = new HashSet<string>();
-        foreach (var member in DataMembersBaseFirst(type))
+        foreach (var (member, markers) in classification.PersonalMembers(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.IsStatic)
-            {
-                continue;
-            }
-
-            var markers = classification.ReadMember(member);
-            // A member hidden by a derived one keeps the base's entry (base first); a set, as a type can have thousands.
-            if (!markers.IsPersonal || !seen.Add(member.Name))
-            {
-                continue;
-            }
-
             var field = ShareParser.Field(member.Name, markers);
             members.Add(new InventoryMember(member.Name, field.Kind, markers.SpecialCategories.ToEquatableArray(), Subject(classification, member), Basis(classification, member)));
         }
@@ -45,18 +112,6 @@ internal static class InventoryParser
             Basis(classification, type),
             Retention(type, classification.Symbols)?.Describe(),
             members.ToEquatableArray());
-    }
-
-    /// <summary>Properties and fields in declaration order, the base type's first: the order a reviewer reads them in.</summary>
-    private static IEnumerable<ISymbol> DataMembersBaseFirst(INamedTypeSymbol type)
-    {
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
-        return chain.SelectMany(t => t.GetMembers()).Where(m => m is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false });
     }
 
     /// <summary>The lawful basis and Article 9 condition resolved for a symbol (member → type → assembly).</summary>

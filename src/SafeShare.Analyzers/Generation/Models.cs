@@ -52,8 +52,23 @@ internal sealed record ShareModel(
     public string ShareName => TypeDisplayName + "." + MethodName;
 }
 
-/// <summary>A share method after parsing: the model to emit, or the diagnostics that stop it.</summary>
-internal sealed record ShareResult(ShareModel? Share, EquatableArray<GeneratorDiagnostic> Diagnostics);
+/// <summary>
+/// A share method after parsing: the model to emit, or the diagnostics that stop it and, where one can be written, a
+/// throwing implementation so that the SAFE90x error is the only one.
+/// </summary>
+internal sealed record ShareResult(ShareModel? Share, EquatableArray<GeneratorDiagnostic> Diagnostics)
+{
+    public ShareStub? Stub { get; init; }
+}
+
+/// <summary>A partial share the generator refuses, implemented by a throw: where it is, and its declaration as written.</summary>
+internal sealed record ShareStub(
+    string? Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string TypeDisplayName,
+    string MethodName,
+    string Declaration,
+    string ParameterTypes);
 
 /// <summary>A retention rule on a partial type, for the retention helpers.</summary>
 internal sealed record RetentionModel(

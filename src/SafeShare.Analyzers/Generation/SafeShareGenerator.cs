@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,12 +9,6 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>The names of the generator's pipeline steps, for tests that check what was cached.</summary>
 public static class SafeShareGeneratorSteps
 {
-    /// <summary>
-    /// The compilation read into plain values: every [Share] method, [RetainUntil] type and personal-data type. Unchanged
-    /// after an edit that changes no declaration it reads; see IncrementalAnalysis.
-    /// </summary>
-    public const string Analysis = "SafeShare.Analysis";
-
     /// <summary>Each [Share] method parsed into a share model or generator diagnostics.</summary>
     public const string Shares = "SafeShare.Shares";
 
@@ -21,8 +16,8 @@ public static class SafeShareGeneratorSteps
     public const string Retention = "SafeShare.Retention";
 
     /// <summary>
-    /// Each type declaration holding personal data, as described by the analysis (a partial type once per marked part).
-    /// Types with only other attributes are never described.
+    /// Each declaration that can make a type hold personal data (a marker on the type, a member or a positional
+    /// parameter; a positional record; a derived class with attributes of its own), described as its type's inventory entry.
     /// </summary>
     public const string DescribedTypes = "SafeShare.DescribedTypes";
 
@@ -44,20 +39,30 @@ public static class SafeShareGeneratorSteps
 /// decision) with its not-shared and disclosure companions, retention helpers for partial types with
 /// <c>[RetainUntil]</c>, and the assembly's data inventory.
 /// </summary>
+/// <remarks>
+/// Each input is one attributed declaration, found by <c>ForAttributeWithMetadataName</c> (which binds attribute names,
+/// aliases included, the way the compiler does) and turned at once into a plain value that holds no symbol, syntax or
+/// compilation. Roslyn's tables keep those values between runs and skip every later step whose input is equal; the
+/// generator keeps nothing itself.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class SafeShareGenerator : IIncrementalGenerator
 {
+    /// <summary>The attributes that mark personal data: SafeShare's three and ASP.NET Core Identity's two.</summary>
+    private static readonly string[] MarkerAttributes =
+    {
+        "SafeShare.PersonalDataAttribute",
+        "SafeShare.SpecialCategoryAttribute",
+        "SafeShare.CriminalOffenceDataAttribute",
+        "Microsoft.AspNetCore.Identity.PersonalDataAttribute",
+        "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute",
+    };
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // All semantic work is in one step over the compilation, which reads again only what an edit can have
-        // changed (IncrementalAnalysis); the steps after it see equal values and stay cached.
-        var analysis = context.CompilationProvider
-            .Select(new IncrementalAnalysis().Analyze)
-            .WithTrackingName(SafeShareGeneratorSteps.Analysis);
-
-        var shares = analysis
-            .SelectMany(static (model, _) => model.Shares.AsImmutableArray())
+        var shares = context.SyntaxProvider
+            .ForAttributeWithMetadataName("SafeShare.ShareAttribute", static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
             .WithTrackingName(SafeShareGeneratorSteps.Shares);
         context.RegisterSourceOutput(shares, static (output, result) =>
         {
@@ -67,17 +72,23 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
         var shareSources = shares
-            .Where(static result => result.Share is not null)
-            .Select(static (result, _) => new GeneratedSource(
-                Identity(result.Share!.Namespace, result.Share.ContainingTypes) + "." + result.Share.MethodName + "(" + string.Join(",", result.Share.Parameters.Select(p => p.Type)) + ")",
-                HintName(result.Share.Namespace, result.Share.TypeDisplayName, result.Share.MethodName + ".Share"),
-                ShareEmitter.Emit(result.Share)));
+            .Where(static result => result.Share is not null || result.Stub is not null)
+            .Select(static (result, _) => result.Share is { } share
+                ? new GeneratedSource(
+                    Identity(share.Namespace, share.ContainingTypes) + "." + share.MethodName + "(" + string.Join(",", share.Parameters.Select(p => p.Type)) + ")",
+                    HintName(share.Namespace, share.TypeDisplayName, share.MethodName + ".Share"),
+                    ShareEmitter.Emit(share))
+                : new GeneratedSource(
+                    Identity(result.Stub!.Namespace, result.Stub.ContainingTypes) + "." + result.Stub.MethodName + "(" + result.Stub.ParameterTypes + ")",
+                    HintName(result.Stub.Namespace, result.Stub.TypeDisplayName, result.Stub.MethodName + ".Share"),
+                    ShareStubEmitter.Emit(result.Stub, result.Diagnostics.Select(d => d.Id).Distinct())));
 
-        var retention = analysis
-            .SelectMany(static (model, _) => model.Retention.AsImmutableArray())
+        var retention = context.SyntaxProvider
+            .ForAttributeWithMetadataName("SafeShare.RetainUntilAttribute", static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => ParseRetention(attributed))
+            .Where(static model => model is not null)
             .WithTrackingName(SafeShareGeneratorSteps.Retention);
         var retentionSources = retention.Select(static (model, _) => new GeneratedSource(
-            Identity(model.Namespace, model.ContainingTypes) + " retention",
+            Identity(model!.Namespace, model.ContainingTypes) + " retention",
             HintName(model.Namespace, model.TypeDisplayName, "Retention"),
             RetentionEmitter.Emit(model)));
 
@@ -90,11 +101,23 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
 
-        var inventoryTypes = analysis
-            .SelectMany(static (model, _) => model.Types.AsImmutableArray())
+        // A type can hold personal data through a marker on itself, a member or a positional parameter (one input per
+        // marker attribute), through a [property: ...] marker on a record's parameter (on the property, which has no
+        // declaration of its own), or through what it inherits (a derived class with attributes of its own, as before).
+        var described = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => node is TypeDeclarationSyntax type && MayHoldPersonalDataUnmarked(type), static (declared, cancellationToken) => InventoryParser.DescribeDeclared(declared, cancellationToken))
             .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
-            .Collect()
-            .Select(static (all, _) => InventoryEmitter.Merge(all))
+            .Collect();
+        foreach (var marker in MarkerAttributes)
+        {
+            described = Concat(described, context.SyntaxProvider
+                .ForAttributeWithMetadataName(marker, static (_, _) => true, static (attributed, cancellationToken) => InventoryParser.DescribeHolder(attributed, cancellationToken))
+                .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
+                .Collect());
+        }
+
+        var inventoryTypes = described
+            .Select(static (all, _) => InventoryEmitter.Merge(all.Where(t => t is not null)!))
             .WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
             .Select(static (result, _) => result.Share is { } s ? new InventoryShare(s.ShareName, s.Recipient, s.Purpose, s.PayloadType, s.Basis, s.Fields) : null)
@@ -116,6 +139,39 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static IncrementalValueProvider<ImmutableArray<InventoryType?>> Concat(IncrementalValueProvider<ImmutableArray<InventoryType?>> left, IncrementalValueProvider<ImmutableArray<InventoryType?>> right) =>
+        left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+
+    /// <summary>
+    /// Whether a type declaration may hold personal data no marker input finds: a positional record whose parameters
+    /// carry attributes (a <c>[property: ...]</c> marker sits on the property, which has no declaration to find it on),
+    /// or a class or record that may derive from another and carries attributes of its own. Syntax only.
+    /// </summary>
+    internal static bool MayHoldPersonalDataUnmarked(TypeDeclarationSyntax type)
+    {
+        if (type.ParameterList is { } parameters && type is RecordDeclarationSyntax)
+        {
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.AttributeLists.Count > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return type.BaseList is not null &&
+               type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword } &&
+               HasAnyAttribute(type);
+    }
+
+    /// <summary>The retention helpers of a type declaration carrying [RetainUntil]: null unless it and every enclosing type are partial and the rule resolves.</summary>
+    private static RetentionModel? ParseRetention(GeneratorAttributeSyntaxContext attributed) =>
+        attributed.TargetSymbol is INamedTypeSymbol type && attributed.TargetNode is TypeDeclarationSyntax syntax &&
+        SafeShareSymbols.TryCreate(attributed.SemanticModel.Compilation) is { } symbols
+            ? ParseRetention(type, syntax, symbols)
+            : null;
 
     /// <summary>The retention helpers of a type declaration carrying [RetainUntil]: null unless it and every enclosing type are partial and the rule resolves.</summary>
     internal static RetentionModel? ParseRetention(INamedTypeSymbol type, TypeDeclarationSyntax syntax, SafeShareSymbols symbols) =>
@@ -155,114 +211,6 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.Years,
             rule.Months,
             rule.ReviewEveryYears);
-    }
-
-    /// <summary>
-    /// The simple names of the attributes that can make a type hold personal data (DataClassification.Read): SafeShare's
-    /// PersonalData, SpecialCategory and CriminalOffenceData, and ASP.NET Core Identity's PersonalData and
-    /// ProtectedPersonalData, with and without the suffix. Written qualified, a name is matched by its rightmost identifier.
-    /// </summary>
-    private static readonly System.Collections.Generic.HashSet<string> MarkerNames = new(System.StringComparer.Ordinal)
-    {
-        "PersonalData", "PersonalDataAttribute",
-        "SpecialCategory", "SpecialCategoryAttribute",
-        "CriminalOffenceData", "CriminalOffenceDataAttribute",
-        "ProtectedPersonalData", "ProtectedPersonalDataAttribute",
-    };
-
-    /// <summary>
-    /// Whether the declaration may carry a personal-data marker, from syntax alone: an attribute named like a marker on the
-    /// type, a member or a positional parameter; or any attribute there when a using alias in its file could name a marker
-    /// or the type may derive from a class.
-    /// </summary>
-    internal static bool MayHoldPersonalData(TypeDeclarationSyntax type, EquatableArray<string> globalAliases)
-    {
-        foreach (var lists in OwnAttributeLists(type))
-        {
-            if (HasNamed(lists, MarkerNames, globalAliases))
-            {
-                return true;
-            }
-        }
-
-        // Otherwise only an alias in scope could hide a marker, or a base class could hand the type personal members,
-        // a type-level marker or a marked property it overrides: any attribute counts for those (a derived type still
-        // needs an attribute of its own to be listed).
-        return HasAnyAttribute(type) && (SyntaxNames.UsingAliasInScope(type) || MayHaveBaseClass(type));
-    }
-
-    /// <summary>The names [Share] can be written with.</summary>
-    internal static readonly System.Collections.Generic.HashSet<string> ShareNames = new(System.StringComparer.Ordinal) { "Share", "ShareAttribute" };
-
-    /// <summary>The names [RetainUntil] can be written with.</summary>
-    internal static readonly System.Collections.Generic.HashSet<string> RetainUntilNames = new(System.StringComparer.Ordinal) { "RetainUntil", "RetainUntilAttribute" };
-
-    /// <summary>
-    /// Whether one of these attribute lists may hold an attribute of the given names, from syntax alone: written with one of
-    /// the names (qualified or not), through a global alias named like it is used, or any attribute when a using alias in the
-    /// declaration's file could stand for it.
-    /// </summary>
-    internal static bool MayCarry(SyntaxNode declaration, SyntaxList<AttributeListSyntax> lists, System.Collections.Generic.HashSet<string> names, EquatableArray<string> globalAliases) =>
-        lists.Count > 0 && (HasNamed(lists, names, globalAliases) || SyntaxNames.UsingAliasInScope(declaration));
-
-    private static bool MayHaveBaseClass(TypeDeclarationSyntax type) =>
-        type.BaseList is not null && type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
-
-    /// <summary>
-    /// The attribute lists that can mark a type declaration or its data: its own, its positional parameters' and its
-    /// members' (a nested type is a declaration of its own).
-    /// </summary>
-    internal static System.Collections.Generic.IEnumerable<SyntaxList<AttributeListSyntax>> OwnAttributeLists(TypeDeclarationSyntax type)
-    {
-        yield return type.AttributeLists;
-        if (type.ParameterList is { } parameters)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                yield return parameter.AttributeLists;
-            }
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member is not BaseTypeDeclarationSyntax)
-            {
-                yield return member.AttributeLists;
-            }
-        }
-    }
-
-    private static bool HasNamed(SyntaxList<AttributeListSyntax> lists, System.Collections.Generic.HashSet<string> names, EquatableArray<string> globalAliases)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (SyntaxNames.Rightmost(attribute.Name) is not { } name)
-                {
-                    continue;
-                }
-
-                if (names.Contains(name))
-                {
-                    return true;
-                }
-
-                // [PD] binds a global alias PD or PDAttribute; only an unqualified name can be an alias.
-                if (attribute.Name is IdentifierNameSyntax or GenericNameSyntax)
-                {
-                    foreach (var alias in globalAliases)
-                    {
-                        if (alias == name || alias == name + "Attribute")
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 
     internal static bool HasAnyAttribute(TypeDeclarationSyntax type)

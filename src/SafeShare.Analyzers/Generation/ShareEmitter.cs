@@ -178,6 +178,44 @@ internal static class ShareEmitter
     }
 }
 
+/// <summary>Emits the throwing implementation of a partial share the generator refuses.</summary>
+internal static class ShareStubEmitter
+{
+    public static string Emit(ShareStub stub, System.Collections.Generic.IEnumerable<string> ids)
+    {
+        var w = new SourceWriter();
+        GeneratedFile.Header(w);
+        if (stub.Namespace is not null)
+        {
+            w.Open($"namespace {stub.Namespace}");
+        }
+
+        foreach (var type in stub.ContainingTypes)
+        {
+            w.Open($"partial {type.Keyword} {type.Name}");
+        }
+
+        var errors = string.Join(", ", ids);
+        var share = stub.TypeDisplayName + "." + stub.MethodName;
+        w.Doc("summary",
+            $"Not implemented: SafeShare cannot implement this share ({LegalText.Xml(errors)}, reported on its declaration).",
+            "This body only keeps the compiler from reporting a missing implementation as well; the build fails on the error above.");
+        w.Line(GeneratedFile.GeneratedCode);
+        w.Line($"{stub.Declaration} => throw new global::System.InvalidOperationException({LegalText.Literal($"SafeShare could not implement the share '{share}' ({errors}); fix the error reported on its declaration.")});");
+        foreach (var _ in stub.ContainingTypes)
+        {
+            w.Close();
+        }
+
+        if (stub.Namespace is not null)
+        {
+            w.Close();
+        }
+
+        return w.ToString();
+    }
+}
+
 /// <summary>What every generated file starts with.</summary>
 internal static class GeneratedFile
 {

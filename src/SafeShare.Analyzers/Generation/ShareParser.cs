@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,15 +11,28 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>Turns a <c>[Share]</c> method into a <see cref="ShareModel"/>, or into the diagnostics that explain why it cannot be implemented.</summary>
 internal static class ShareParser
 {
-    public const string PayloadRole = "Payload";
-    public const string DetailsRole = "Details";
-    public const string LogRole = "Log";
+    public const string PayloadRole = ShareRoles.Payload;
+    public const string DetailsRole = ShareRoles.Details;
+    public const string LogRole = ShareRoles.Log;
 
-    /// <summary>
-    /// A method declaration carrying [Share] (the first such attribute written on it). With a
-    /// <paramref name="syntaxInventory"/>, a payload type that reader can read from syntax is not bound (issue 6).
-    /// </summary>
-    public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols, SyntaxInventory? syntaxInventory = null)
+    /// <summary>A method carrying [Share], as <c>ForAttributeWithMetadataName</c> hands it over.</summary>
+    public static ShareResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty ||
+            SafeShareSymbols.TryCreate(context.SemanticModel.Compilation) is not { } symbols)
+        {
+            return new ShareResult(null, EquatableArray<GeneratorDiagnostic>.Empty);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = Parse(method, syntax, context.Attributes[0], symbols);
+        return result.Share is null && result.Diagnostics.Any(d => d.Id != DiagnosticIds.PayloadHoldsNoPersonalData)
+            ? result with { Stub = StubOf(method, syntax) }
+            : result;
+    }
+
+    /// <summary>A method declaration carrying [Share] (the first such attribute written on it).</summary>
+    public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols)
     {
         var shareName = $"{method.ContainingType.Name}.{method.Name}";
         var location = EquatableLocation.From(syntax.Identifier.GetLocation());
@@ -61,37 +75,35 @@ internal static class ShareParser
             problems.Add("it is generic");
         }
 
+        var roles = ShareRoles.Of(method, decisionDetails, decisionLog);
         var parameters = new List<ShareParameter>();
         IParameterSymbol? payload = null;
         string? logParameter = null;
         var detailsCount = 0;
         var payloadCount = 0;
-        foreach (var parameter in method.Parameters)
+        for (var i = 0; i < roles.Length; i++)
         {
+            var parameter = method.Parameters[i];
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 problems.Add($"parameter '{parameter.Name}' is ref, out, in or params");
             }
 
-            string role;
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, decisionDetails))
+            switch (roles[i])
             {
-                role = DetailsRole;
-                detailsCount++;
-            }
-            else if (IsDecisionLog(parameter.Type, decisionLog) && logParameter is null)
-            {
-                role = LogRole;
-                logParameter = parameter.Name;
-            }
-            else
-            {
-                role = PayloadRole;
-                payload ??= parameter;
-                payloadCount++;
+                case DetailsRole:
+                    detailsCount++;
+                    break;
+                case LogRole:
+                    logParameter = parameter.Name;
+                    break;
+                default:
+                    payload ??= parameter;
+                    payloadCount++;
+                    break;
             }
 
-            parameters.Add(new ShareParameter(parameter.Type.ToDisplayString(FullyQualified), parameter.Name, role));
+            parameters.Add(new ShareParameter(parameter.Type.ToDisplayString(FullyQualified), parameter.Name, roles[i]));
         }
 
         if (detailsCount != 1)
@@ -126,8 +138,7 @@ internal static class ShareParser
 
         var classification = new DataClassification(symbols);
         var allowed = ShareFieldNames(shareAttribute);
-        var fields = payload is null ? EquatableArray<DataField>.Empty
-            : syntaxInventory?.PayloadFields(payload.Type, allowed) ?? PayloadFields(payload.Type, classification, allowed);
+        var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, allowed);
         if (payload is not null && fields.Count == 0)
         {
             diagnostics.Add(Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
@@ -157,40 +168,76 @@ internal static class ShareParser
         return new ShareResult(model, diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// A throwing implementation for a partial share the generator refuses. Without one the compiler adds CS8795 (a
+    /// partial method with an accessibility modifier must have an implementation) to the SAFE90x error, so a user would
+    /// see two errors for one mistake. Null where no implementation can be written: the method or a type around it is not
+    /// partial, it already has an implementation, or it is generic or returns by reference.
+    /// </summary>
+    private static ShareStub? StubOf(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || method.PartialImplementationPart is not null || method.IsGenericMethod ||
+            method.ReturnsByRef || method.ReturnsByRefReadonly || syntax.ExplicitInterfaceSpecifier is not null)
+        {
+            return null;
+        }
+
+        var containing = new List<ContainingType>();
+        SyntaxNode? node = syntax.Parent;
+        for (; node is TypeDeclarationSyntax type; node = node.Parent)
+        {
+            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return null;
+            }
+
+            containing.Insert(0, new ContainingType(Keyword(type), type.Identifier.ValueText + type.TypeParameterList?.ToString()));
+        }
+
+        if (node is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax) || containing.Count == 0)
+        {
+            return null;
+        }
+
+        // The modifiers both parts must agree on, as written (accessibility, static, new, virtual, override, sealed, unsafe...).
+        var modifiers = string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.AsyncKeyword) && !m.IsKind(SyntaxKind.ExternKeyword)).Select(m => m.Text));
+        var parameters = string.Join(", ", method.Parameters.Select((p, i) =>
+            (i == 0 && method.IsExtensionMethod ? "this " : string.Empty) +
+            (p.ScopedKind == ScopedKind.None ? string.Empty : "scoped ") +
+            p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty } +
+            (p.IsParams ? "params " : string.Empty) +
+            p.Type.ToDisplayString(FullyQualified) + " " + Identifier(p.Name)));
+        return new ShareStub(
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            containing.ToEquatableArray(),
+            string.Join(".", containing.Select(c => c.Name)),
+            method.Name,
+            $"{modifiers} {method.ReturnType.ToDisplayString(FullyQualified)} {Identifier(method.Name)}({parameters})",
+            string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString(FullyQualified))));
+    }
+
+    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    /// <summary>The payload's personal members in declaration order, base type first; only those the share names when it names any.</summary>
+    /// <summary>
+    /// What a share of this payload records: the personal members of the payload type (of its elements, for an array or
+    /// sequence) that <see cref="DataClassification.PersonalMembers"/> finds, only those the share names when it names
+    /// any; a type marked personal as a whole, with no marked member, is one field named after the type.
+    /// </summary>
     internal static EquatableArray<DataField> PayloadFields(ITypeSymbol payloadType, DataClassification classification, HashSet<string>? allowed)
     {
-        if (payloadType is not INamedTypeSymbol type)
+        if (Sharing.DeclaredShares.ElementTypeOf(payloadType) is not INamedTypeSymbol type)
         {
             return EquatableArray<DataField>.Empty;
         }
 
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
         var fields = new List<DataField>();
-        var seen = new HashSet<string>();
-        foreach (var t in chain)
+        foreach (var (member, markers) in classification.PersonalMembers(type))
         {
-            foreach (var member in t.GetMembers())
+            if (allowed is null || allowed.Contains(member.Name))
             {
-                if (member is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false }) || member.IsStatic)
-                {
-                    continue;
-                }
-
-                var markers = classification.ReadMember(member);
-                if (!markers.IsPersonal || (allowed is not null && !allowed.Contains(member.Name)) || !seen.Add(member.Name))
-                {
-                    continue;
-                }
-
                 fields.Add(Field(member.Name, markers));
             }
         }
@@ -249,8 +296,7 @@ internal static class ShareParser
         return null;
     }
 
-    internal static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) =>
-        SymbolEqualityComparer.Default.Equals(type, decisionLog) || type.AllInterfaces.Contains(decisionLog, SymbolEqualityComparer.Default);
+    internal static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) => ShareRoles.IsDecisionLog(type, decisionLog);
 
     /// <summary>How a partial declaration of the type is written: "class", "record", "record struct"...</summary>
     internal static string Keyword(TypeDeclarationSyntax type) => type switch

@@ -40,42 +40,9 @@ internal static class DeclaredShares
         }, SymbolKind.NamedType);
     public const string DisclosedSuffix = "Disclosed";
 
-    /// <summary>
-    /// The payload parameter of a share method: its one parameter that is neither the
-    /// <c>DecisionDetails</c> nor an <c>IDecisionLog</c>. Null when there is none or more than one (the
-    /// generator reports those signatures).
-    /// </summary>
-    public static IParameterSymbol? PayloadOf(IMethodSymbol method, SharingSymbols symbols)
-    {
-        IParameterSymbol? payload = null;
-        var sawLog = false;
-        foreach (var parameter in method.Parameters)
-        {
-            var type = parameter.Type;
-            if (type.TypeKind == TypeKind.Error || SymbolEqualityComparer.Default.Equals(type, symbols.Core.DecisionDetails))
-            {
-                continue;
-            }
-
-            // As the generator reads it: the first parameter that is (or implements) IDecisionLog is the log.
-            var log = symbols.Core.DecisionLog;
-            if (!sawLog && log is not null &&
-                (SymbolEqualityComparer.Default.Equals(type, log) || type.AllInterfaces.Contains(log, SymbolEqualityComparer.Default)))
-            {
-                sawLog = true;
-                continue;
-            }
-
-            if (payload is not null)
-            {
-                return null;
-            }
-
-            payload = parameter;
-        }
-
-        return payload;
-    }
+    /// <summary>The payload parameter of a share method, as the generator reads it (<see cref="ShareRoles"/>).</summary>
+    public static IParameterSymbol? PayloadOf(IMethodSymbol method, SharingSymbols symbols) =>
+        ShareRoles.PayloadOf(method, symbols.Core.DecisionDetails, symbols.Core.DecisionLog);
 
     /// <summary>
     /// The <c>[Share]</c> method a companion belongs to, when <paramref name="method"/> is named

@@ -63,14 +63,16 @@ public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer
         }
 
         var members = new HashSet<string>();
-        var personal = new List<string>();
         foreach (var member in classification.AllDataMembers(type))
         {
-            // Static members are not part of what a payload object carries (the generator skips them too).
-            if (members.Add(member.Name) && !member.IsStatic && classification.ReadMember(member).IsPersonal)
-            {
-                personal.Add(member.Name);
-            }
+            members.Add(member.Name);
+        }
+
+        // What the generated record lists as shared: the same reader as the generator's.
+        var personal = new List<string>();
+        foreach (var (member, _) in classification.PersonalMembers(type))
+        {
+            personal.Add(member.Name);
         }
 
         var listed = new HashSet<string>();

@@ -19,7 +19,7 @@ public class GeneratorPipelineTests
 {
     private static readonly string[] Steps =
     {
-        SafeShareGeneratorSteps.Analysis, SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.DescribedTypes, SafeShareGeneratorSteps.InventoryTypes,
+        SafeShareGeneratorSteps.Shares, SafeShareGeneratorSteps.Retention, SafeShareGeneratorSteps.DescribedTypes, SafeShareGeneratorSteps.InventoryTypes,
         SafeShareGeneratorSteps.InventoryShares, SafeShareGeneratorSteps.AssemblyName, SafeShareGeneratorSteps.Inventory,
     };
 
@@ -60,7 +60,6 @@ public class GeneratorPipelineTests
             CSharpSyntaxTree.ParseText(Unrelated.Replace("values.Length", "values.Length + 0"), SafeShare.Testing.TestCompilation.ParseOptions, path: compilation.SyntaxTrees.Last().FilePath));
         driver = driver.RunGenerators(edited);
 
-        Assert.Equal(0, IncrementalAnalysis.ReadOnThisThread);
         var result = driver.GetRunResult().Results.Single();
         foreach (var step in Steps)
         {
@@ -76,6 +75,27 @@ public class GeneratorPipelineTests
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output re-emitted: {output.Reason}"));
+    }
+
+    [Fact]
+    public void The_generator_keeps_nothing_between_runs()
+    {
+        // No instance state at all, and only constant static state: what one run read cannot reach the next.
+        Assert.Empty(typeof(SafeShareGenerator).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic));
+        Assert.All(typeof(SafeShareGenerator).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic),
+            field => Assert.True(field.IsInitOnly || field.IsLiteral, $"{field.Name} is writable"));
+
+        // One instance over two unrelated compilations writes what a fresh instance writes for the second.
+        var generator = new SafeShareGenerator();
+        GeneratorDriver shared = CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, parseOptions: SafeShare.Testing.TestCompilation.ParseOptions);
+        shared = shared.RunGenerators(SafeShare.Testing.TestCompilation.Create(ShareGeneratorTests.PoliceReferral, Retention));
+        var second = SafeShare.Testing.TestCompilation.Create(Retention, Unrelated);
+        var reused = CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, parseOptions: SafeShare.Testing.TestCompilation.ParseOptions).RunGenerators(second);
+        var fresh = GeneratorHost.CreateDriver().RunGenerators(second);
+        Assert.Equal(
+            fresh.GetRunResult().GeneratedTrees.Select(t => t.ToString()),
+            reused.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assert.DoesNotContain(reused.GetRunResult().GeneratedTrees, t => t.ToString().Contains("ReferToPolice"));
     }
 
     [Fact]

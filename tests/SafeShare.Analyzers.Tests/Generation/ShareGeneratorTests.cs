@@ -214,6 +214,62 @@ public class ShareGeneratorTests
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error && d.Id != "CS8795");
     }
 
+    [Theory]
+    [InlineData("public partial string Share(Payload payload, DecisionDetails details);", "SAFE902")]
+    [InlineData("internal partial DecisionRecord Share(Payload payload);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(Payload a, Payload b, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(ref Payload payload, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(Payload payload, out int count, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(Payload payload, DecisionDetails details, params string[] @event);", "SAFE902")]
+    [InlineData("protected static partial int? Share(Payload? payload, DecisionDetails details);", "SAFE902")]
+    [InlineData("public partial DecisionRecord Share(DecisionDetails details);", "SAFE904")]
+    [InlineData("public partial DecisionRecord Share(Payload payload, DecisionDetails details);", "SAFE903", "")]
+    public void A_refused_partial_share_leaves_its_SAFE_error_and_no_compiler_error(string declaration, string id, string log = "private readonly IDecisionLog _log = new InMemoryDecisionLog();")
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run($$"""
+            using SafeShare;
+            public sealed class Payload { [PersonalData] public string Name { get; init; } = ""; }
+            namespace Council.Children
+            {
+                public partial class Outer<T>
+                {
+                    public partial record Sharing
+                    {
+                        {{log}}
+                        [Share("Health visiting team", "Health assessment")]
+                        {{declaration}}
+                    }
+                }
+            }
+            """);
+        Assert.Contains(diagnostics, d => d.Id == id && d.Severity == DiagnosticSeverity.Error);
+        // The generator implements the refused method with a throw, so the compiler has nothing to add (no CS8795).
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Contains(output.SyntaxTrees, t => t.ToString().Contains("throw new global::System.InvalidOperationException(\"SafeShare could not implement the share 'Outer<T>.Sharing.Share' (" + id));
+    }
+
+    [Fact]
+    public void A_refused_share_that_cannot_be_implemented_gets_no_stub()
+    {
+        // Not partial: the method has its own body. A generic method's constraints would have to be repeated: left alone.
+        var (_, output, diagnostics) = GeneratorHost.Run("""
+            using SafeShare;
+            public sealed class Payload { [PersonalData] public string Name { get; init; } = ""; }
+            public partial class Sharing
+            {
+                private readonly IDecisionLog _log = new InMemoryDecisionLog();
+                [Share("Health visiting team", "Health assessment")]
+                public DecisionRecord Plain(Payload payload, DecisionDetails details) => null!;
+                [Share("Health visiting team", "Health assessment")]
+                public partial DecisionRecord Generic<T>(T payload, DecisionDetails details) where T : class;
+            }
+            """);
+        Assert.Contains(diagnostics, d => d.Id == "SAFE901");
+        Assert.Contains(diagnostics, d => d.Id == "SAFE902");
+        Assert.DoesNotContain(output.SyntaxTrees, t => t.ToString().Contains("InvalidOperationException"));
+    }
+
     [Fact]
     public void Non_partial_type_no_log_and_empty_payload_are_reported()
     {
