@@ -15,7 +15,7 @@ using SafeShare.Bench.Reporting;
 namespace SafeShare.Bench;
 
 /// <summary>
-/// SafeShare's build-time cost next to the peer analyzers users already run (issue 6).
+/// SafeShare's build-time cost next to the peer analyzers users already run.
 /// <code>dotnet run -c Release --project bench/SafeShare.Bench -- [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--emit-corpus DIR]</code>
 /// </summary>
 public static class Program
@@ -127,7 +127,19 @@ public static class Program
                 Console.WriteLine($"  rep {rep + 1} generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms (median of {run.RerunSamplesMs.Count}: {string.Join(" ", run.RerunSamplesMs.Select(r => r.ToString("F1")))})  tracked {run.TrackedFirstRunMs,8:F1} / {run.TrackedRerunMs,7:F2} ms  ({string.Join(", ", run.RerunOutputReasons.Select(r => $"{r.Key} {r.Value}"))})");
             }
 
-            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns));
+            // The baseline's generator, run the same way beside the current one (at the sizes the baseline runs).
+            var baselineGeneratorRuns = new List<GeneratorRun>();
+            if (sizeSets.FirstOrDefault(s => s.Name == AnalyzerSets.Baseline) is { } baseline)
+            {
+                for (var rep = 0; rep < options.Repetitions; rep++)
+                {
+                    var run = GeneratorRunner.Run(codebase, baseline);
+                    baselineGeneratorRuns.Add(run);
+                    Console.WriteLine($"  rep {rep + 1} baseline generator first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms");
+                }
+            }
+
+            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns, baselineGeneratorRuns));
         }
 
         machine = machine with { LoadAverageAtEnd = MachineInfo.LoadAverage(), PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64 };

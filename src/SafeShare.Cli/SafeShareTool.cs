@@ -8,7 +8,7 @@ using SafeShare.Cli.Report;
 namespace SafeShare.Cli;
 
 /// <summary>
-/// The <c>safeshare</c> command line (DESIGN §6). Every error is one line on standard error and a
+/// The <c>safeshare</c> command line. Every error is one line on standard error and a
 /// non-zero exit code — never a stack trace: the people who run this are reviewers, DPOs and
 /// practitioners answering a subject access request, not the developers.
 /// </summary>

@@ -52,7 +52,7 @@ internal static class AnnotationWriter
     /// Whether the declaration, and every type and namespace around it, has both its braces. Half-typed code
     /// without them (<c>class C { [PersonalData] string N</c>, or a class the parser found inside a broken
     /// statement) gets no offer: the host formats the annotated declaration after the fix, and Roslyn's formatter
-    /// fails a contract on brace pairs whose closing brace is missing (fuzzing, issue 7). The offer comes back
+    /// fails a contract on brace pairs whose closing brace is missing (found by fuzzing). The offer comes back
     /// as soon as the braces are typed.
     /// </summary>
     private static bool InSoundBraces(SyntaxNode declaration)

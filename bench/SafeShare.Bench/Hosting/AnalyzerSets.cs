@@ -52,7 +52,7 @@ public sealed class AnalyzerSet
 }
 
 /// <summary>
-/// Builds the five configurations of issue 6. Peer analyzers are loaded from their restored packages
+/// Builds the five configurations compared. Peer analyzers are loaded from their restored packages
 /// through <see cref="AnalyzerFileReference"/> and restricted to the rules that do the same jobs as
 /// SafeShare's transport rules.
 /// </summary>
@@ -69,7 +69,7 @@ public static class AnalyzerSets
     public static readonly ImmutableArray<string> NetAnalyzersRules = ImmutableArray.Create("CA5359", "CA5364", "CA5397");
     public static readonly ImmutableArray<string> SecurityCodeScanRules = ImmutableArray.Create("SCS0004");
 
-    /// <summary>Each SafeShare transport rule and the peer rules that do the same job (issue 6).</summary>
+    /// <summary>Each SafeShare transport rule and the peer rules that do the same job.</summary>
     public static readonly ImmutableArray<(string SafeShareRule, ImmutableArray<string> PeerRules)> Pairs = ImmutableArray.Create(
         ("SAFE201", ImmutableArray.Create("S5332")),
         ("SAFE204", ImmutableArray.Create("S4423", "CA5364", "CA5397")),
@@ -84,7 +84,7 @@ public static class AnalyzerSets
         var reference = new AnalyzerFileReference(Path.GetFullPath(path), new IsolatedAssemblyLoader());
         var analyzers = reference.GetAnalyzers(LanguageNames.CSharp);
         var rules = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToImmutableArray();
-        return new AnalyzerSet(Baseline, $"SafeShare analyzers and generator as built at {label} (before the performance fixes)",
+        return new AnalyzerSet(Baseline, $"SafeShare analyzers and generator as built at {label}",
             analyzers, reference.GetGenerators(LanguageNames.CSharp), ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<AdditionalText>.Empty, rules);
     }
 

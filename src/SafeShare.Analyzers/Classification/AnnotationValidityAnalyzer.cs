@@ -226,7 +226,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The values each SafeShare enum defines, read once per compilation: every enum argument of every attribute is
-    /// checked, and reading the enum's members for each one made its member list anew each time (issue 6).
+    /// checked, and reading the enum's members for each one made its member list anew each time.
     /// </summary>
     private sealed class DefinedEnumValues
     {

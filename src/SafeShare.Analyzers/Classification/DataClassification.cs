@@ -23,7 +23,7 @@ internal readonly struct DataMarkers
 
 /// <summary>
 /// Reads the SafeShare markers of types and members and resolves their lawful basis and Article 9
-/// condition. DESIGN §2: the nearest declaration wins — member, then (for a parameter) its method,
+/// condition. The nearest declaration wins — member, then (for a parameter) its method,
 /// then the declaring type with its base types and enclosing types, then the assembly.
 /// </summary>
 internal sealed class DataClassification

@@ -80,7 +80,7 @@ internal static class InventoryEmitter
         w.Line("    internal static class DataInventory").Line("    {");
         w.Line($"        /// <summary>The inventory as JSON (schema \"{Schema}\").</summary>");
         // The JSON goes straight into the constant's literal: at 5,000 files it is over a million characters, and holding it
-        // as JSON, then as a literal, then as a line cost five copies of it (issue 6).
+        // as JSON, then as a literal, then as a line cost five copies of it.
         var literal = new JsonText(w.BeginLine("        public const string Json = "), asCSharpLiteral: true);
         WriteJson(literal.Quote(), model);
         literal.Quote();

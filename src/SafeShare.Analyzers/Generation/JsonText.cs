@@ -5,7 +5,7 @@ namespace SafeShare.Analyzers.Generation;
 
 /// <summary>
 /// Writes JSON into a builder, either as it is or already escaped as the content of a C# string literal, so that the
-/// inventory's constant is written in one pass with no copy of the JSON in between (issue 6). Either way the text is
+/// inventory's constant is written in one pass with no copy of the JSON in between. Either way the text is
 /// the same as escaping the plain JSON with <see cref="LegalText.Literal"/> (Roslyn's <c>SymbolDisplay.FormatLiteral</c>).
 /// </summary>
 internal readonly struct JsonText
@@ -93,7 +93,7 @@ internal readonly struct JsonText
     }
 
     // ASCII JSON text (syntax, or an escape such as \n): in a literal each quote and backslash is escaped in turn, the rest
-    // written in runs between them, a million characters at 5,000 files (issue 6).
+    // written in runs between them, a million characters at 5,000 files.
     private void Ascii(string json)
     {
         if (!_asCSharpLiteral)

@@ -193,7 +193,7 @@ internal static class GeneratedCode
     }
 
     // Checking a location costs a file's name, its header and a walk up from the node: 12-25 µs a report in a harness,
-    // a quarter of SAFE203's reporting on the 1,000-file bench (issue 6). The driver has made the same check (the file's
+    // a quarter of SAFE203's reporting on the 1,000-file bench. The driver has made the same check (the file's
     // name and header, and [GeneratedCode] on the declaration and its types) before running the action. The project's
     // setting is still read here: the driver takes it from the analyzer options, this class from the compilation's.
     private static bool OutsideGeneratedCode(Location location, SyntaxNode analysed, Compilation compilation, CancellationToken cancellationToken) =>

@@ -8,8 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SafeShare.Analyzers.Sharing;
 
 /// <summary>
-/// Recognises declared shares and their generated companions by the naming contract
-/// (SHARING_CONTRACT.md): a <c>[Share]</c> method <c>X</c> gets <c>XNotShared</c> and <c>XDisclosed</c> on
+/// Recognises declared shares and their generated companions by the naming contract: a <c>[Share]</c> method <c>X</c> gets <c>XNotShared</c> and <c>XDisclosed</c> on
 /// the same type. The rules never need the generated code to exist; they read the declarations.
 /// </summary>
 internal static class DeclaredShares

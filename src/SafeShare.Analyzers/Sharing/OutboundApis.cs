@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SafeShare.Analyzers.Sharing;
 
 /// <summary>
-/// The framework APIs through which data leaves the process (DESIGN §3, SAFE104), and the ones that turn
+/// The framework APIs through which data leaves the process (SAFE104), and the ones that turn
 /// an object into text or bytes on the way.
 /// </summary>
 internal sealed class OutboundApis

@@ -45,7 +45,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
             var apis = new OutboundApis(symbols, new PersonalDataTypes(new DataClassification(symbols.Core)));
             // One action for the three kinds, with a cheap filter: most operations neither send nor fill a carrier, and
-            // most methods have none that does. A method is read as a whole only when one does (issue 6: a block-start
+            // most methods have none that does. A method is read as a whole only when one does (a block-start
             // action for every method in the compilation cost more than the checks themselves).
             var firstCandidates = new ConditionalWeakTable<IOperation, FirstCandidate>();
             ConditionalWeakTable<IOperation, FirstCandidate>.CreateValueCallback findFirst = root => new FirstCandidate(Candidates.FirstIn(root, apis));
@@ -67,7 +67,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     {
         // Nothing here makes a closure: the filter runs for every invocation, creation and assignment of the program, and a
         // lambda capturing the context (a struct of a dozen fields) would copy it into a new object on each of them, passed
-        // or not (issue 6: 10 MB a build at 5,000 files).
+        // or not (10 MB a build at 5,000 files).
         if (context.ContainingSymbol is not IMethodSymbol owner || !Candidates.MaySendOrCarry(context.Operation, apis))
         {
             return;

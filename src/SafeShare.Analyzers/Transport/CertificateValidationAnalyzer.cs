@@ -29,7 +29,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static readonly HashSet<string> DangerousValidatorName = new(StringComparer.Ordinal) { DangerousValidator };
 
     // The scan of every file stops at each capital V: the name's rarest character in C# source, about 0.1 % of the
-    // characters of this repository's sources and tests, against 0.3-0.4 % for D, the next (issue 6).
+    // characters of this repository's sources and tests, against 0.3-0.4 % for D, the next.
     private static readonly NameScan.RareName DangerousValidatorScan = new(DangerousValidator, 'V');
 
     /// <inheritdoc/>
@@ -44,7 +44,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
         {
             // Nothing is looked up here, or for a delegate: a certificate check's parameter types are matched by name
             // (TransportSymbols.IsCertificateValidator), and HttpClientHandler is looked up only for a file naming the
-            // dangerous validator (issue 6).
+            // dangerous validator.
             var symbols = TransportSymbols.Get(start.Compilation);
             // Every value a sink can resolve to accepting everything ends at a lambda, method group or the dangerous
             // validator written in the sink's own file (locals, fields' initializers and returning methods are followed
@@ -56,7 +56,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
 
             // Property references are everywhere; this one is written by name. A file is read only when its text holds the
             // name (or a unicode escape, which could spell it), and HttpClientHandler is looked up only then: most
-            // compilations never name the validator, and the lookup searches every reference (issue 6).
+            // compilations never name the validator, and the lookup searches every reference.
             start.RegisterSemanticModelAction(c => AnalyzeDangerousValidator(c, symbols, filesRead));
         });
     }
@@ -64,7 +64,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDelegateCreation(OperationAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         // Every lambda and method group of the program comes here: the rare finding is handled in another method, so that
-        // the closure reporting through the context (a copy of a struct of a dozen fields) is made only then (issue 6).
+        // the closure reporting through the context (a copy of a struct of a dozen fields) is made only then.
         var creation = (IDelegateCreationOperation)context.Operation;
         if (symbols.IsCertificateValidator(creation.Type) && AcceptsAll(creation.Target, creation.SemanticModel, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0, context.CancellationToken))
         {
@@ -85,7 +85,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDangerousValidator(SemanticModelAnalysisContext context, TransportSymbols symbols, ConcurrentDictionary<SyntaxTree, bool> filesRead)
     {
         // Generated files are scanned too: telling them apart (name, header) cost more than scanning them, 6.3 against
-        // 5.5 ms for every file of a 5,000-file program in a harness (issue 6).
+        // 5.5 ms for every file of a 5,000-file program in a harness.
         var model = context.SemanticModel;
         if (!NameScan.MayHold(model.SyntaxTree, DangerousValidatorScan, context.CancellationToken) || symbols.HttpClientHandler is null)
         {
@@ -136,7 +136,7 @@ public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer
     /// property, field or event installs (<see cref="Installs"/>), or an argument to a method with no body in this file
     /// (the framework's SslStream, say).
     /// It is reported where it is written, and nothing in the file can carry it further, so the file's sinks need not be
-    /// read for it (issue 6: reading them binds every member of the file). Anything else — a local, a field's initializer,
+    /// read for it (reading them binds every member of the file). Anything else — a local, a field's initializer,
     /// a returned value, an argument to a method of this file, or a shape not listed here — may reach a sink elsewhere in
     /// the file.
     /// </summary>

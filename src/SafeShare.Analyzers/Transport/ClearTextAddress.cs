@@ -200,7 +200,7 @@ internal static class ClearTextAddress
 
     /// <summary>
     /// The clear-text scheme written at <paramref name="index"/> and followed by "://", or null. Most strings that reach
-    /// here hold "https://": the text before the first "://" is compared only with the schemes of its length (issue 6).
+    /// here hold "https://": the text before the first "://" is compared only with the schemes of its length.
     /// </summary>
     private static string? SchemeAt(string value, int index)
     {

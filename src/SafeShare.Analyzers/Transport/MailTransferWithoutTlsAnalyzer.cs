@@ -47,7 +47,7 @@ public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
             }
 
             // One action for both invocation checks: the driver calls an action for every invocation of the program, and a
-            // second action on the same kind doubled that (issue 6). MailKit is matched by name, so no package reference is needed.
+            // second action on the same kind doubled that. MailKit is matched by name, so no package reference is needed.
             var ftp = symbols.FtpWebRequest is not null && symbols.WebRequest is not null;
             start.RegisterOperationAction(
                 c =>

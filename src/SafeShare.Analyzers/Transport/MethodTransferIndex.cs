@@ -9,7 +9,7 @@ namespace SafeShare.Analyzers.Transport;
 /// What SAFE202 asks of a whole method body, read in one walk and kept for the body's operation tree: the
 /// EnableSsl assignments per client variable, the assignments per local, and which creation each local holds.
 /// Walking the body once per client instead made a method with thousands of SmtpClients quadratic (found by
-/// the pathological-input tests of issue 7: a 20,000-line method took minutes).
+/// the pathological-input tests: a 20,000-line method took minutes).
 /// </summary>
 internal sealed class MethodTransferIndex
 {

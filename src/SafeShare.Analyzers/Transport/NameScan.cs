@@ -22,15 +22,15 @@ internal static class NameScan
     /// <paramref name="shared"/> are found with one search for it, checking each name around every place it is written:
     /// SAFE204's enum names share "Protocol", and a search for one of them compares its first and last letters at every
     /// position, S and s, S and e, both common, so it stops often. Over the 1,000-file bench program in a harness the
-    /// backslash and "Protocol" took 1.0-1.3 ms, the backslash and both names 1.3-1.6 (issue 6).
+    /// backslash and "Protocol" took 1.0-1.3 ms, the backslash and both names 1.3-1.6.
     /// </summary>
     public static bool MayHold(SyntaxTree tree, HashSet<string> names, string? shared, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
 
         // Unicode escapes (\u and \U) are rare and backslashes are not: string escapes, paths, the generated inventory's
-        // JSON. A stop at every backslash cost a third of the scan of a 1,000-file program, most of it in a few files
-        // (issue 6); instead the text is searched for a backslash once and, only when it has one, for the two escapes.
+        // JSON. A stop at every backslash cost a third of the scan of a 1,000-file program, most of it in a few files;
+        // instead the text is searched for a backslash once and, only when it has one, for the two escapes.
         var backslash = text.IndexOf('\\');
         if (backslash >= 0 &&
             (text.IndexOf("\\u", backslash, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", backslash, StringComparison.Ordinal) >= 0))
@@ -41,7 +41,7 @@ internal static class NameScan
         // Then one ordinal search per name that does not hold the shared part, and one for the shared part. The runtime's
         // search is vectorised and compares two of the needle's characters at every position. The anchor-letter loop
         // before it stopped at every capital P of the program for SAFE204's names (9,618 stops at 1,000 files): 1.2-1.7
-        // ms against 1.0-1.1 for a search per name, and 4.2-5.2 against 2.2-2.4 ms for the five member names (issue 6).
+        // ms against 1.0-1.1 for a search per name, and 4.2-5.2 against 2.2-2.4 ms for the five member names.
         var sharedByAny = false;
         foreach (var name in names)
         {
@@ -83,7 +83,7 @@ internal static class NameScan
     /// runtime's search for two characters, a backslash and the name's rare character, stopping at each occurrence of
     /// either. A file without a backslash (most of them) is read once; from its first backslash the rest is searched for
     /// the escapes and then for the name. Two searches over every file, a backslash's and the name's, cost 0.89-0.97 ms
-    /// on the 1,000-file bench program in a harness (caches cold), this one 0.70-0.77 (issue 6).
+    /// on the 1,000-file bench program in a harness (caches cold), this one 0.70-0.77.
     /// </summary>
     public static bool MayHold(SyntaxTree tree, RareName name, CancellationToken cancellationToken)
     {

@@ -43,8 +43,8 @@ internal sealed class TransportSymbols
 #pragma warning restore RS0030
 
     // Keyed by reference: a definition is one object in a compilation, and hashing by reference costs a fraction of the
-    // symbol comparer's walk of names and namespaces (every lambda and method group of the program is looked up here;
-    // issue 6). Two objects for one definition would only cost a second entry.
+    // symbol comparer's walk of names and namespaces (every lambda and method group of the program is looked up here).
+    // Two objects for one definition would only cost a second entry.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _takesFourArguments = new(SameObject.Instance);
     private static readonly System.Func<INamedTypeSymbol, bool> TakesFourArguments = static definition => definition.DelegateInvokeMethod is { Parameters.Length: 4 };
 
@@ -145,7 +145,7 @@ internal sealed class TransportSymbols
 
         // The three types are matched by their full names, not looked up: a lookup by metadata name searches every
         // reference (about 0.1 ms each in a harness, 0.3-0.5 ms for a compilation's first), and these types are only ever
-        // compared with (issue 6). A compilation declaring its own System.Net.Security.SslPolicyErrors, as a polyfill
+        // compared with. A compilation declaring its own System.Net.Security.SslPolicyErrors, as a polyfill
         // would, has its delegates of this shape checked too.
         return IsNamed(invoke.Parameters[3].Type, "SslPolicyErrors", SecurityNamespace) &&
             DerivesFromNamed(invoke.Parameters[2].Type, "X509Chain", X509Namespace) &&

@@ -11,7 +11,7 @@ namespace SafeShare;
 /// <summary>
 /// The embedded decision log: an append-only JSON Lines file in which every line carries the SHA-256
 /// of the line before it, so an edited, deleted, reordered or inserted line is found by
-/// <see cref="Verify()"/> (DESIGN §5). An append returns only after its line has been flushed to the
+/// <see cref="Verify()"/>. An append returns only after its line has been flushed to the
 /// disk. Many threads, and several processes, may append to the same file: the processes take turns
 /// through an OS file lock (<c>&lt;log&gt;.lock</c>), and within a process concurrent appends are
 /// written and flushed together (group commit), so throughput grows with the number of writers.
