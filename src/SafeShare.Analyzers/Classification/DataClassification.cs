@@ -113,33 +113,45 @@ internal sealed class DataClassification
     /// </summary>
     public List<(ISymbol Member, DataMarkers Markers)> PersonalMembers(INamedTypeSymbol type)
     {
+        var found = new List<(ISymbol, DataMarkers)>();
+        var seen = new HashSet<string>();
+        foreach (var member in DataMembersBaseFirst(type))
+        {
+            if (member.IsStatic)
+            {
+                continue;
+            }
+
+            var markers = ReadMember(member);
+            // A member hidden by a derived one keeps the base's entry (base first); a set, as a type can have thousands.
+            if (markers.IsPersonal && seen.Add(member.Name))
+            {
+                found.Add((member, markers));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Properties and fields in declaration order, the base type's first: the order a reviewer reads them in.</summary>
+    public IEnumerable<ISymbol> DataMembersBaseFirst(INamedTypeSymbol type)
+    {
         var chain = new List<INamedTypeSymbol>();
         for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
         {
             chain.Add(t);
         }
 
-        var found = new List<(ISymbol, DataMarkers)>();
-        var seen = new HashSet<string>();
         for (var i = chain.Count - 1; i >= 0; i--)
         {
             foreach (var member in chain[i].GetMembers())
             {
-                if (member is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false }) || member.IsStatic)
+                if (member is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false })
                 {
-                    continue;
-                }
-
-                var markers = ReadMember(member);
-                // A member hidden by a derived one keeps the base's entry (base first); a set, as a type can have thousands.
-                if (markers.IsPersonal && seen.Add(member.Name))
-                {
-                    found.Add((member, markers));
+                    yield return member;
                 }
             }
         }
-
-        return found;
     }
 
     /// <summary>Every data member of the type, including those inherited from its base types.</summary>

@@ -224,7 +224,8 @@ internal static class ShareParser
     /// <summary>
     /// What a share of this payload records: the personal members of the payload type (of its elements, for an array or
     /// sequence) that <see cref="DataClassification.PersonalMembers"/> finds, only those the share names when it names
-    /// any; a type marked personal as a whole, with no marked member, is one field named after the type.
+    /// any. A type marked personal as a whole makes every member it sends personal (a type with no data members is one
+    /// field named after it).
     /// </summary>
     internal static EquatableArray<DataField> PayloadFields(ITypeSymbol payloadType, DataClassification classification, HashSet<string>? allowed)
     {
@@ -234,18 +235,34 @@ internal static class ShareParser
         }
 
         var fields = new List<DataField>();
+        var typeMarkers = classification.ReadType(type, includeBaseTypes: true);
+        if (typeMarkers.IsPersonal)
+        {
+            // A type marked personal as a whole: every member the share sends is personal data, of its own kind if marked.
+            var marked = classification.PersonalMembers(type).ToDictionary(p => p.Member.Name, p => p.Markers);
+            var seen = new HashSet<string>();
+            foreach (var member in classification.DataMembersBaseFirst(type))
+            {
+                if (!member.IsStatic && (allowed is null || allowed.Contains(member.Name)) && seen.Add(member.Name))
+                {
+                    fields.Add(Field(member.Name, marked.TryGetValue(member.Name, out var own) ? own : typeMarkers));
+                }
+            }
+
+            if (fields.Count == 0 && allowed is null)
+            {
+                fields.Add(Field(type.Name, typeMarkers));
+            }
+
+            return fields.ToEquatableArray();
+        }
+
         foreach (var (member, markers) in classification.PersonalMembers(type))
         {
             if (allowed is null || allowed.Contains(member.Name))
             {
                 fields.Add(Field(member.Name, markers));
             }
-        }
-
-        var typeMarkers = classification.ReadType(type, includeBaseTypes: true);
-        if (fields.Count == 0 && typeMarkers.IsPersonal && allowed is null)
-        {
-            fields.Add(Field(type.Name, typeMarkers));
         }
 
         return fields.ToEquatableArray();

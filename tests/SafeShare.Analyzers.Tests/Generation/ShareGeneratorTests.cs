@@ -249,6 +249,37 @@ public class ShareGeneratorTests
         Assert.Contains(output.SyntaxTrees, t => t.ToString().Contains("throw new global::System.InvalidOperationException(\"SafeShare could not implement the share 'Outer<T>.Sharing.Share' (" + id));
     }
 
+    [Theory]
+    [InlineData("",
+        "new global::SafeShare.SharedField(\"Name\", global::SafeShare.DataKind.Personal),\n        new global::SafeShare.SharedField(\"Telephone\", global::SafeShare.DataKind.Personal),\n        new global::SafeShare.SharedField(\"Health\", global::SafeShare.DataKind.SpecialCategory, global::SafeShare.SpecialCategory.Health),")]
+    [InlineData(", Fields = new[] { nameof(CarerDetails.Telephone) }", "new global::SafeShare.SharedField(\"Telephone\", global::SafeShare.DataKind.Personal),")]
+    [InlineData(", Fields = new[] { nameof(CarerDetails.Health), nameof(CarerDetails.Name) }",
+        "new global::SafeShare.SharedField(\"Name\", global::SafeShare.DataKind.Personal),\n        new global::SafeShare.SharedField(\"Health\", global::SafeShare.DataKind.SpecialCategory, global::SafeShare.SpecialCategory.Health),")]
+    public void A_payload_marked_personal_as_a_whole_records_what_the_share_sends(string fields, string recorded)
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run($$"""
+            using SafeShare;
+            public partial class Housing
+            {
+                private readonly IDecisionLog _log = new InMemoryDecisionLog();
+                [Share("Housing Options", "Emergency accommodation for the family"{{fields}})]
+                [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Housing Act 1996 s213")]
+                public partial DecisionRecord ShareCarer(CarerDetails payload, DecisionDetails details);
+            }
+            [PersonalData(Subject = DataSubject.ParentOrCarer)]
+            public sealed class CarerDetails
+            {
+                public string Name { get; init; } = "";
+                public string Telephone { get; init; } = "";
+                [SpecialCategory(SpecialCategory.Health)] public string? Health { get; init; }
+            }
+            """);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "SAFE905");
+        var share = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("ShareCarer.Share.g.cs", StringComparison.Ordinal)).ToString();
+        var list = share.Substring(share.IndexOf("ShareCarerSharedFields = ", StringComparison.Ordinal));
+        Assert.Contains("{\n        " + recorded + "\n    };", list.Replace("\r\n", "\n"));
+    }
+
     [Fact]
     public void A_refused_share_that_cannot_be_implemented_gets_no_stub()
     {
