@@ -42,6 +42,16 @@ public sealed class RuleCasesTests : IClassFixture<PackageFixture>
         Assert.True(build.Result.ExitCode != 0, "SAFE901-904 are errors: the build should fail." + Environment.NewLine + build.Result.Describe());
     }
 
+    [Fact]
+    public void Classification_rules_fire_where_expected_and_nowhere_else()
+    {
+        var build = BuildCase("ClassificationFire");
+
+        build.AssertExactlyExpected();
+        // SAFE007 is an error by default.
+        Assert.True(build.Result.ExitCode != 0, "SAFE007 is an error: the build should fail." + Environment.NewLine + build.Result.Describe());
+    }
+
     private CaseBuild BuildCase(string project)
     {
         var caseDirectory = Path.Combine(package.RepositoryRoot, "tests", "SafeShare.Tests", "Packaging", "Cases", project);
