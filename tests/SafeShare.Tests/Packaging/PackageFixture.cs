@@ -74,10 +74,14 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>
     /// Builds (once) a fresh consuming project named <paramref name="name"/> holding <paramref name="sources"/>
-    /// (relative path, text) and <paramref name="additionalFiles"/> (given to the analyzers as AdditionalFiles).
+    /// (relative path, text) and <paramref name="additionalFiles"/> (given to the analyzers as AdditionalFiles);
+    /// <paramref name="buildArguments"/> are added to its <c>dotnet build</c> command line.
     /// </summary>
-    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false) =>
-        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable))).Value;
+    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false, IReadOnlyList<string>? buildArguments = null) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable, buildArguments ?? Array.Empty<string>()))).Value;
+
+    /// <summary>The folder of the consuming project named <paramref name="name"/>.</summary>
+    public string ProjectDirectory(string name) => Path.Combine(TempRoot, name);
 
     /// <summary>Runs a consumer built with <c>executable: true</c>.</summary>
     public DotnetResult Run(string name) =>
@@ -87,10 +91,10 @@ public sealed class PackageFixture : IDisposable
     public DotnetResult[] AllResults() =>
         new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
 
-    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable)
+    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable, IReadOnlyList<string> buildArguments)
     {
         AssertPacked();
-        var projectDirectory = Path.Combine(TempRoot, name);
+        var projectDirectory = ProjectDirectory(name);
         Directory.CreateDirectory(projectDirectory);
 
         ConsumerFolder.Isolate(projectDirectory, FeedDirectory);
@@ -123,11 +127,14 @@ public sealed class PackageFixture : IDisposable
         return DotnetCommand.Run(
             projectDirectory,
             BuildTimeout,
-            "build", Path.Combine(projectDirectory, name + ".csproj"),
-            "-nodeReuse:false",
-            "--disable-build-servers",
-            "-tl:off",
-            "-v:minimal");
+            new[]
+            {
+                "build", Path.Combine(projectDirectory, name + ".csproj"),
+                "-nodeReuse:false",
+                "--disable-build-servers",
+                "-tl:off",
+                "-v:minimal",
+            }.Concat(buildArguments).ToArray());
     }
 
     private static string FindRepositoryRoot()
