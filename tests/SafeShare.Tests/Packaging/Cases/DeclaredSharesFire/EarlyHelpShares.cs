@@ -24,14 +24,11 @@ public sealed partial class EarlyHelpShares(IDecisionLog log)
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Housing Act 1996 s213")]
     public partial DecisionRecord ShareCarer(CarerDetails payload, DecisionDetails details);
 
-    // Should be compliant: the same payload, with the member the purpose needs listed in Fields.
-    // SUSPECT BEHAVIOUR, expected here as it is today: with Fields set the generator ignores the payload's type-level
-    // [PersonalData] (ShareParser.PayloadFields adds the type as a field only when Fields is not set), so it reports
-    // SAFE905 ("no [PersonalData] ... members"), which docs/rules/SAFE905.md says a type-level marker prevents, and the
-    // generated decision records list no field shared. No unit test covers type-level marker + Fields.
+    // Compliant: the same payload, with the member the purpose needs listed in Fields (recorded as personal data, as the
+    // type is marked personal as a whole).
     [Share("Housing Options", "Contact the family about emergency accommodation", Fields = new[] { nameof(CarerDetails.Telephone) })]
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Housing Act 1996 s213")]
-    public partial DecisionRecord ShareCarerTelephone(CarerDetails payload, DecisionDetails details); // expect: SAFE905 -- suspect, see above
+    public partial DecisionRecord ShareCarerTelephone(CarerDetails payload, DecisionDetails details);
 
     // SAFE101: no recipient.
     [Share("", "Early help assessment", // expect: SAFE101
