@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SafeShare.Testing;
+
+namespace SafeShare.Analyzers.Tests.Conventions;
+
+/// <summary>
+/// Every rule page's examples are what they say they are. The one ```csharp block under "## Non-compliant" and
+/// the one under "## Compliant" are each a whole C# file: it compiles (with SafeShare's generator run first, as
+/// csc does), every SafeShare analyzer runs over it without throwing, the non-compliant file reports the page's
+/// rule and the compliant file does not.
+/// </summary>
+public class DocsExamplesTests
+{
+    /// <summary>Every docs/rules/SAFE*.md, read when the tests are discovered, so a new page is a new case.</summary>
+    public static IEnumerable<object[]> Pages() =>
+        Directory.GetFiles(Path.Combine(RuleCatalogueTests.RepoRoot(), "docs", "rules"), "SAFE*.md")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .Select(name => new object[] { name! });
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Rule_page_examples_compile_and_show_the_rule(string page)
+    {
+        var id = page;
+        var text = File.ReadAllText(Path.Combine(RuleCatalogueTests.RepoRoot(), "docs", "rules", page + ".md"));
+        var failures = new StringBuilder();
+
+        foreach (var (section, compliant) in new[] { ("Non-compliant", false), ("Compliant", true) })
+        {
+            var blocks = CSharpBlocks(text, section);
+            if (blocks.Count != 1)
+            {
+                failures.AppendLine($"## {section}: expected exactly one ```csharp block, found {blocks.Count}" +
+                    (SectionLines(text, section) is null ? " (the page has no such section)" : string.Empty));
+                continue;
+            }
+
+            var (exceptions, diagnostics) = await AnalyseAsync(blocks[0]);
+            var problems = new List<string>();
+            problems.AddRange(exceptions.Select(e => "analyzer exception: " + e));
+            problems.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => "AD0001: " + d.GetMessage()));
+            var errors = diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("SAFE", StringComparison.Ordinal))
+                .Select(d => $"{d.Id} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}")
+                .ToList();
+            if (errors.Count > 0)
+            {
+                problems.Add("compiler errors: " + string.Join(", ", errors));
+            }
+
+            var ofRule = diagnostics.Count(d => d.Id == id);
+            if (!compliant && ofRule == 0)
+            {
+                problems.Add($"{id} is not reported");
+            }
+
+            if (compliant && ofRule > 0)
+            {
+                problems.Add($"{id} is reported {ofRule} time(s)");
+            }
+
+            if (problems.Count > 0)
+            {
+                failures.AppendLine($"## {section}:");
+                problems.ForEach(p => failures.AppendLine("  " + p));
+                var reported = diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
+                failures.AppendLine(reported.Count == 0 ? "  Reported: nothing" : "  Reported:");
+                reported.ForEach(d => failures.AppendLine("    " + Describe(d)));
+            }
+        }
+
+        Assert.True(failures.Length == 0, $"docs/rules/{page}.md:\n{failures}");
+    }
+
+    private static string Describe(Diagnostic d) =>
+        $"{d.Id} ({d.Severity}) line {d.Location.GetLineSpan().StartLinePosition.Line + 1}" +
+        (d.Location.SourceTree is { } tree && CompilerRun.IsGenerated(tree) ? " of generated code" : string.Empty) +
+        $": {d.GetMessage()}";
+
+    /// <summary>Generator, then every SafeShare analyzer, as in a build; what each reported and any exception.</summary>
+    private static async Task<(List<string> Exceptions, ImmutableArray<Diagnostic> Diagnostics)> AnalyseAsync(string source)
+    {
+        var (output, generatorDiagnostics) = CompilerRun.Generate(TestCompilation.Create(source));
+        var analyzers = typeof(Rules).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        Assert.NotEmpty(analyzers);
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (ex, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var all = await output.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
+        var diagnostics = generatorDiagnostics.AddRange(all)
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToImmutableArray();
+        return (exceptions, diagnostics);
+    }
+
+    /// <summary>The bodies of the ```csharp fences in the section headed "## {heading}" (up to the next "## ").</summary>
+    private static List<string> CSharpBlocks(string page, string heading)
+    {
+        var blocks = new List<string>();
+        var lines = SectionLines(page, heading);
+        if (lines is null)
+        {
+            return blocks;
+        }
+
+        StringBuilder? block = null;
+        var inOtherFence = false;
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            if (block is not null)
+            {
+                if (trimmed == "```")
+                {
+                    blocks.Add(block.ToString());
+                    block = null;
+                }
+                else
+                {
+                    block.AppendLine(line);
+                }
+            }
+            else if (inOtherFence)
+            {
+                inOtherFence = trimmed != "```";
+            }
+            else if (trimmed == "```csharp")
+            {
+                block = new StringBuilder();
+            }
+            else if (trimmed.StartsWith("```", StringComparison.Ordinal))
+            {
+                inOtherFence = true;
+            }
+        }
+
+        return blocks;
+    }
+
+    private static List<string>? SectionLines(string page, string heading)
+    {
+        var lines = page.Replace("\r\n", "\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.TrimEnd() == "## " + heading);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var section = new List<string>();
+        var inFence = false;
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+            }
+            else if (!inFence && lines[i].StartsWith("## ", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            section.Add(lines[i]);
+        }
+
+        return section;
+    }
+}
