@@ -3,9 +3,9 @@ using CaseManagement.Retention;
 using CaseManagement.Sharing;
 
 // A morning on the children's services duty desk, in miniature: a few case records, then the
-// retention check an information-governance lead runs every month (seed 004 §4: information "should
+// retention check an information-governance lead runs every month (North East Lincolnshire guidance §4: information "should
 // not be kept any longer than is necessary", with "a review process scheduled at regular intervals";
-// seed 004 §7: school-held records go after the 25th birthday and are disposed of securely).
+// North East Lincolnshire guidance §7: school-held records go after the 25th birthday and are disposed of securely).
 
 // Arguments: [yyyy-MM-dd] [--log <path>]. The decisions are recorded in a JSON Lines decision log
 // (by default decision-log.jsonl beside the program), which `safeshare verify` and `safeshare query` read.
@@ -86,7 +86,7 @@ var disclosure = new PoliceDisclosure(
 };
 
 // Only case references are printed, never names or health details: a retention report goes to the
-// information-governance lead, who needs to know which records, not what is in them (seed 003, golden
+// information-governance lead, who needs to know which records, not what is in them (Sheffield schools guide, golden
 // rule 6: "necessary, proportionate, relevant, adequate, accurate, timely and secure").
 var statuses = new[]
 {

@@ -12,7 +12,7 @@ internal static partial class Rules
         "Special category data has no Article 9 condition",
         "'{0}' is special category data ({1}) with no Article 9 condition; add [Article9Condition(...)] to the member, its type or the assembly",
         Classification, DiagnosticSeverity.Warning,
-        "Special category data (UK GDPR Art. 9(1)) may be processed only when an Art. 9(2) condition applies as well as an Art. 6 lawful basis (seed 004 §2; seed 000 Appendix B 1.4; seed 002 §5.4).");
+        "Special category data (UK GDPR Art. 9(1)) may be processed only when an Art. 9(2) condition applies as well as an Art. 6 lawful basis (North East Lincolnshire guidance §2; Berkshire protocol Appendix B 1.4; Solihull protocol §5.4).");
 
     public static readonly DiagnosticDescriptor Article9ConditionWithoutMatchingSchedule1 = Create(
         DiagnosticIds.Article9ConditionWithoutMatchingSchedule1,
@@ -26,21 +26,21 @@ internal static partial class Rules
         "Personal data has no lawful basis",
         "'{0}' is personal data with no lawful basis (Article 6); add [LawfulBasis(...)] to {1}",
         Classification, DiagnosticSeverity.Warning,
-        "Personal data may be processed only on an Art. 6(1) lawful basis; public bodies should rely on public task or legal obligation and name the statutory gateway (seed 001 §1; seed 004 §5).");
+        "Personal data may be processed only on an Art. 6(1) lawful basis; public bodies should rely on public task or legal obligation and name the statutory gateway (Buckinghamshire Code of Practice §1; North East Lincolnshire guidance §5).");
 
     public static readonly DiagnosticDescriptor PersonalDataWithoutRetention = Create(
         DiagnosticIds.PersonalDataWithoutRetention,
         "Personal data type has no retention rule",
         "'{0}' holds personal data with no retention rule; add [RetainUntil({1})]",
         Classification, DiagnosticSeverity.Info,
-        "Personal data is kept no longer than necessary (UK GDPR Art. 5(1)(e); seed 004 §7, e.g. school records until the 25th birthday).");
+        "Personal data is kept no longer than necessary (UK GDPR Art. 5(1)(e); North East Lincolnshire guidance §7, e.g. school records until the 25th birthday).");
 
     public static readonly DiagnosticDescriptor CriminalOffenceDataWithoutCondition = Create(
         DiagnosticIds.CriminalOffenceDataWithoutCondition,
         "Criminal offence data has no Schedule 1 condition or official authority",
         "'{0}' is criminal offence data with no Schedule 1 condition or official authority; set OfficialAuthority or Schedule1 on [CriminalOffenceData], or a Schedule1 condition on its [Article9Condition]",
         Classification, DiagnosticSeverity.Warning,
-        "Criminal convictions and offences data (UK GDPR Art. 10) may be processed only under official authority or when a DPA 2018 Schedule 1 condition is met (DPA 2018 s10(5)); seed 004 §8.");
+        "Criminal convictions and offences data (UK GDPR Art. 10) may be processed only under official authority or when a DPA 2018 Schedule 1 condition is met (DPA 2018 s10(5)); North East Lincolnshire guidance §8.");
 
     public static readonly DiagnosticDescriptor MissingAppropriatePolicyDocument = Create(
         DiagnosticIds.MissingAppropriatePolicyDocument,

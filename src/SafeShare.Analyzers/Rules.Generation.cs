@@ -12,7 +12,7 @@ internal static partial class Rules
         "Declared share must be partial",
         "'{0}' is a declared share but {1} is not partial; declare it 'partial' so SafeShare can generate the code that records the decision",
         Generation, DiagnosticSeverity.Error,
-        "SafeShare implements each [Share] method: the implementation records the decision to share (golden rule 7). The method and every type containing it must be partial.");
+        "SafeShare implements each [Share] method: the implementation records the decision to share (golden rule 7 of the Sheffield schools guide). The method and every type containing it must be partial.");
 
     public static readonly DiagnosticDescriptor UnsupportedShareSignature = Create(
         DiagnosticIds.UnsupportedShareSignature,
@@ -26,14 +26,14 @@ internal static partial class Rules
         "Declared share has no decision log",
         "'{0}' has no decision log to append to; add a {1}field or property of type IDecisionLog to '{2}', or an IDecisionLog parameter",
         Generation, DiagnosticSeverity.Error,
-        "Every decision is recorded (golden rule 7): the generated code appends it to an IDecisionLog held by the type or passed to the method.");
+        "Every decision is recorded (golden rule 7 of the Sheffield schools guide): the generated code appends it to an IDecisionLog held by the type or passed to the method.");
 
     public static readonly DiagnosticDescriptor ShareHasNoPayload = Create(
         DiagnosticIds.ShareHasNoPayload,
         "Declared share has no payload",
         "'{0}' has no payload parameter; add the data being shared as a parameter, e.g. '{1}(ReferralSummary payload, DecisionDetails details)'",
         Generation, DiagnosticSeverity.Error,
-        "The decision record lists the fields shared (golden rule 7: what was shared). They are read from the type of the payload parameter.");
+        "The decision record lists the fields shared (golden rule 7 of the Sheffield schools guide: what was shared). They are read from the type of the payload parameter.");
 
     public static readonly DiagnosticDescriptor PayloadHoldsNoPersonalData = Create(
         DiagnosticIds.PayloadHoldsNoPersonalData,

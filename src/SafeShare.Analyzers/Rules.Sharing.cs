@@ -12,54 +12,54 @@ internal static partial class Rules
         "Share has no recorded purpose or recipient",
         "The share '{0}' has no {1}; {2}",
         Sharing, DiagnosticSeverity.Warning,
-        "Every share names who receives the data and why: the purpose and the recipient are copied into each decision record (golden rule 7 in seed 003; seed 001 Appendix 1 step 1; seed 002 §5.3.10).");
+        "Every share names who receives the data and why: the purpose and the recipient are copied into each decision record (golden rule 7 of the Sheffield schools guide; Buckinghamshire Code of Practice Appendix 1 step 1; Solihull protocol §5.3.10).");
 
     public static readonly DiagnosticDescriptor ShareWithoutLawfulBasis = Create(
         DiagnosticIds.ShareWithoutLawfulBasis,
         "Share has no lawful basis",
         "The share '{0}' has no lawful basis (Article 6); add [LawfulBasis(...)] to the share method, its type or the assembly",
         Sharing, DiagnosticSeverity.Warning,
-        "A share of personal data needs an Art. 6(1) lawful basis, recorded with the decision; for safeguarding this is normally public task or legal obligation with its statutory gateway (seed 004 §5; seed 001 Appendix 1, \"When not to seek consent\").");
+        "A share of personal data needs an Art. 6(1) lawful basis, recorded with the decision; for safeguarding this is normally public task or legal obligation with its statutory gateway (North East Lincolnshire guidance §5; Buckinghamshire Code of Practice Appendix 1, \"When not to seek consent\").");
 
     public static readonly DiagnosticDescriptor ShareOfSpecialCategoryWithoutArticle9Condition = Create(
         DiagnosticIds.ShareOfSpecialCategoryWithoutArticle9Condition,
         "Share sends special category data without an Article 9 condition",
         "The share '{0}' sends special category data ({1}) with no Article 9 condition; add [Article9Condition(...)] to the share method, its type or the assembly",
         Sharing, DiagnosticSeverity.Warning,
-        "Special category data is shared only where an additional Art. 9(2) condition applies (seed 000 Appendix B 1.4; seed 002 §5.4; seed 004 §2).");
+        "Special category data is shared only where an additional Art. 9(2) condition applies (Berkshire protocol Appendix B 1.4; Solihull protocol §5.4; North East Lincolnshire guidance §2).");
 
     public static readonly DiagnosticDescriptor UndeclaredShare = Create(
         DiagnosticIds.UndeclaredShare,
         "Personal data leaves the process outside a declared share",
         "Personal data ({0}) is sent through {1} outside a declared share; call a [Share] method or its ...Disclosed companion in this method so that the decision and what was sent are recorded",
         Sharing, DiagnosticSeverity.Warning,
-        "Every decision to share is recorded: what was shared, with whom, why and under which basis (golden rule 7 in seed 003; seed 000 Appendix B 1.3; seed 001 Appendix 1 step 7; seed 002 §3.3 and §5.3.10).");
+        "Every decision to share is recorded: what was shared, with whom, why and under which basis (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3; Buckinghamshire Code of Practice Appendix 1 step 7; Solihull protocol §3.3 and §5.3.10).");
 
     public static readonly DiagnosticDescriptor NotSharedWithoutReason = Create(
         DiagnosticIds.NotSharedWithoutReason,
         "Decision not to share is recorded with no reason",
         "The decision not to share through '{0}' is recorded with {1} as its reason; record why the information was not shared",
         Sharing, DiagnosticSeverity.Warning,
-        "A decision not to share is recorded with the reasons why (golden rule 7 in seed 003; seed 002 §5.3.10; seed 004 §4 rule 7).");
+        "A decision not to share is recorded with the reasons why (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10; North East Lincolnshire guidance §4 rule 7).");
 
     public static readonly DiagnosticDescriptor ShareCarriesUndeclaredFields = Create(
         DiagnosticIds.ShareCarriesUndeclaredFields,
         "Share payload carries more personal data than the share declares",
         "{0}",
         Sharing, DiagnosticSeverity.Info,
-        "Share only what is necessary for the purpose: sharing rarely requires an entire record or case file (golden rule 6 in seed 003; seed 004 §4 rule 6). A share lists the payload members it carries in Share.Fields.");
+        "Share only what is necessary for the purpose: sharing rarely requires an entire record or case file (golden rule 6 of the Sheffield schools guide; North East Lincolnshire guidance §4 rule 6). A share lists the payload members it carries in Share.Fields.");
 
     public static readonly DiagnosticDescriptor ConsentBasisForSafeguardingShare = Create(
         DiagnosticIds.ConsentBasisForSafeguardingShare,
         "Consent is the lawful basis of a safeguarding share",
         "The share '{0}' is a safeguarding share ({1}) whose lawful basis is Consent; consent is rarely the right basis when a child may be at risk: consider PublicTask or LegalObligation with the statutory gateway, and record the consent position in DecisionDetails",
         Sharing, DiagnosticSeverity.Info,
-        "When information is shared to safeguard a child at possible risk of harm, consent may not be an appropriate basis; public task or legal obligation usually is (seed 004 §4 rule 3 and §5; seed 000 Appendix B 1.4.1).");
+        "When information is shared to safeguard a child at possible risk of harm, consent may not be an appropriate basis; public task or legal obligation usually is (North East Lincolnshire guidance §4 rule 3 and §5; Berkshire protocol Appendix B 1.4.1).");
 
     public static readonly DiagnosticDescriptor PersonalDataOverClearText = Create(
         DiagnosticIds.PersonalDataOverClearText,
         "Personal data sent over a clear-text channel",
         "Personal data ({0}) is sent through {1} over a clear-text channel ({2}); use an encrypted channel (https, ftps, or SMTP with EnableSsl = true)",
         Sharing, DiagnosticSeverity.Error,
-        "Information is shared securely; email only in an encrypted attachment, between secure domains or through an encrypted service (golden rule 6 in seed 003; seed 000 Appendix B 1.3; seed 002 §5.3.4).");
+        "Information is shared securely; email only in an encrypted attachment, between secure domains or through an encrypted service (golden rule 6 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4).");
 }

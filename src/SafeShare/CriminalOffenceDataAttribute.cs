@@ -5,7 +5,7 @@ namespace SafeShare;
 /// <summary>
 /// Marks a type or member as personal data relating to criminal convictions and offences or related
 /// security measures (UK GDPR Art. 10; DPA 2018 s11(2)) — e.g. police disclosures, MAPPA and
-/// Domestic Violence Disclosure Scheme information (seed 004 §8). Implies <see cref="PersonalDataAttribute"/>.
+/// Domestic Violence Disclosure Scheme information (North East Lincolnshire guidance §8). Implies <see cref="PersonalDataAttribute"/>.
 /// Processing it needs official authority or a DPA 2018 Schedule 1 condition (DPA 2018 s10(5)):
 /// set <see cref="OfficialAuthority"/> or <see cref="Schedule1"/> here, or a Schedule 1 condition on an
 /// <see cref="Article9ConditionAttribute"/> that applies to the member.

@@ -1,6 +1,6 @@
 namespace SafeShare;
 
-/// <summary>Whose personal data a member holds (seed 004 §2.1: information that identifies a living person).</summary>
+/// <summary>Whose personal data a member holds (North East Lincolnshire guidance §2.1: information that identifies a living person).</summary>
 public enum DataSubject
 {
     /// <summary>Not recorded.</summary>

@@ -3,7 +3,7 @@ namespace SafeShare;
 /// <summary>
 /// The lawful bases for processing in UK GDPR Article 6(1). Public bodies sharing for
 /// safeguarding should normally rely on <see cref="PublicTask"/> or <see cref="LegalObligation"/>,
-/// not consent (seed 001 §1; seed 004 §5).
+/// not consent (Buckinghamshire Code of Practice §1; North East Lincolnshire guidance §5).
 /// </summary>
 public enum LawfulBasis
 {

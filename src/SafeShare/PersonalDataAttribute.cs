@@ -4,7 +4,7 @@ namespace SafeShare;
 
 /// <summary>
 /// Marks a type or member as personal data: information relating to an identified or identifiable
-/// living person (UK GDPR Art. 4(1); seed 004 §2.1). Processing it needs a lawful basis under
+/// living person (UK GDPR Art. 4(1); North East Lincolnshire guidance §2.1). Processing it needs a lawful basis under
 /// Art. 6 (<see cref="LawfulBasisAttribute"/>) and a retention rule (<see cref="RetainUntilAttribute"/>).
 /// </summary>
 [AttributeUsage(

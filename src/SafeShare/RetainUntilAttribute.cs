@@ -4,7 +4,7 @@ namespace SafeShare;
 
 /// <summary>
 /// Records how long records of this type are kept: until <see cref="Years"/> and <see cref="Months"/>
-/// after the date held in the anchor member (UK GDPR Art. 5(1)(e) storage limitation; seed 004 §7,
+/// after the date held in the anchor member (UK GDPR Art. 5(1)(e) storage limitation; North East Lincolnshire guidance §7,
 /// e.g. school records to the school year after the 25th birthday:
 /// <c>[RetainUntil(nameof(DateOfBirth), Years = 25)]</c>).
 /// </summary>

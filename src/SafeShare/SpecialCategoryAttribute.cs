@@ -6,7 +6,7 @@ namespace SafeShare;
 /// Marks a type or member as special category data (UK GDPR Art. 9(1)). Implies
 /// <see cref="PersonalDataAttribute"/>. Processing it needs both an Art. 6 lawful basis
 /// (<see cref="LawfulBasisAttribute"/>) and an Art. 9(2) condition (<see cref="Article9ConditionAttribute"/>)
-/// (seed 004 §2; seed 000 Appendix B 1.4; seed 002 §5.4).
+/// (North East Lincolnshire guidance §2; Berkshire protocol Appendix B 1.4; Solihull protocol §5.4).
 /// </summary>
 [AttributeUsage(
     AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface |

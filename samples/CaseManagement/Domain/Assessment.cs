@@ -5,16 +5,16 @@ namespace CaseManagement.Domain;
 /// <summary>A child and family assessment (s17) or a child protection enquiry (s47).</summary>
 /// <remarks>
 /// An assessment records the child's health and ethnicity, which are special category data
-/// (UK GDPR Art. 9(1); seed 004 §2.1). Special category data needs BOTH an Art. 6 lawful basis and a
-/// separate Art. 9 condition (seed 004 §2.1, "Conditions for sensitive processing"; seed 000 Appendix B
-/// 1.4; seed 002 §5.4):
+/// (UK GDPR Art. 9(1); North East Lincolnshire guidance §2.1). Special category data needs BOTH an Art. 6 lawful basis and a
+/// separate Art. 9 condition (North East Lincolnshire guidance §2.1, "Conditions for sensitive processing"; Berkshire protocol Appendix B
+/// 1.4; Solihull protocol §5.4):
 ///
 /// - Art. 6: public task under Children Act 1989 s17 / s47.
 /// - Art. 9, type-wide default: (g) substantial public interest, with DPA 2018 Schedule 1 Part 2
-///   para 18, safeguarding of children and individuals at risk. Seed 004 §2.1 quotes para 18(1): the
+///   para 18, safeguarding of children and individuals at risk. The North East Lincolnshire guidance §2.1 quotes para 18(1): the
 ///   processing is necessary for "protecting an individual from neglect or physical, mental or
 ///   emotional harm" and the individual is "aged under 18". It also allows sharing without consent
-///   where asking would place the child at risk (seed 004 §2). Para 18 is a Part 2 condition, so the
+///   where asking would place the child at risk (North East Lincolnshire guidance §2). Para 18 is a Part 2 condition, so the
 ///   assembly declares an appropriate policy document (Properties/GlobalAnnotations.cs).
 /// - Art. 9 for <see cref="HealthNeeds"/>: (h) health or social care, with Schedule 1 Part 1 para 2,
 ///   because the health section is written with the child's health visitor or GP to plan care.
@@ -35,7 +35,7 @@ public sealed record Assessment
     [PersonalData(Subject = DataSubject.Child)]
     public required string ChildCaseNumber { get; init; }
 
-    /// <summary>Retention anchor (seed 004 §7: records kept to the 25th birthday).</summary>
+    /// <summary>Retention anchor (North East Lincolnshire guidance §7: records kept to the 25th birthday).</summary>
     [PersonalData(Subject = DataSubject.Child)]
     public required DateOnly ChildDateOfBirth { get; init; }
 

@@ -8,12 +8,12 @@ namespace CaseManagement.Domain;
 /// </summary>
 /// <remarks>
 /// Name, date of birth and case number each identify a person, so they are personal data
-/// (seed 004 §2.1: "a person's name, address, or an identification/file number").
+/// (North East Lincolnshire guidance §2.1: "a person's name, address, or an identification/file number").
 ///
 /// Lawful basis: public task, not consent. A local authority assessing a child in need acts under
-/// Children Act 1989 s17 (seed 004 §2.1: "It is not necessary to seek consent to share information
+/// Children Act 1989 s17 (North East Lincolnshire guidance §2.1: "It is not necessary to seek consent to share information
 /// for the purposes of safeguarding and promoting the welfare of a child, providing there is a lawful
-/// basis for the sharing"; seed 001 §1 and seed 004 §5 on why consent is not the default basis).
+/// basis for the sharing"; Buckinghamshire Code of Practice §1 and North East Lincolnshire guidance §5 on why consent is not the default basis).
 /// Derived types inherit this basis; a type can declare its own to override it.
 ///
 /// The class is abstract, so it needs no retention rule of its own: each concrete participant

@@ -4,10 +4,10 @@ namespace CaseManagement.Domain;
 
 /// <summary>The child or young person a case is about.</summary>
 /// <remarks>
-/// Retention: seed 004 §7 ("Retention and disposal of NEL SCP case records") keeps school-held
+/// Retention: North East Lincolnshire guidance §7 ("Retention and disposal of NEL SCP case records") keeps school-held
 /// safeguarding records "no longer than the school year following the 25th birthday of the pupil",
 /// so the child's record runs 25 years from the date of birth inherited from
-/// <see cref="CaseParticipant"/>. The review every 5 years follows seed 004 §4 (golden rules):
+/// <see cref="CaseParticipant"/>. The review every 5 years follows North East Lincolnshire guidance §4 (golden rules):
 /// information "should not be kept any longer than is necessary ... there should be a review
 /// process scheduled at regular intervals".
 /// </remarks>

@@ -7,7 +7,7 @@ namespace CaseManagement.Domain;
 /// Lawful basis: inherited from <see cref="CaseParticipant"/> (public task, Children Act 1989 s17).
 ///
 /// Retention: the adult's details are held on the child's file and are disposed of with it, so the
-/// rule runs from the child's date of birth, as for <see cref="Child"/> (seed 004 §7, "the school
+/// rule runs from the child's date of birth, as for <see cref="Child"/> (North East Lincolnshire guidance §7, "the school
 /// year following the 25th birthday of the pupil").
 /// </remarks>
 [PersonalData(Subject = DataSubject.ParentOrCarer)]

@@ -12,11 +12,11 @@ namespace CaseManagement.Domain;
 ///
 /// - Lawful basis: public task; Crime and Disorder Act 1998 s115 puts "beyond doubt the power of any
 ///   organisation to disclose information to Police authorities, local authorities ..." for crime
-///   prevention (seed 004 §8.2).
+///   prevention (North East Lincolnshire guidance §8.2).
 /// - <see cref="OffenceSummary"/> is the police's own disclosure, made under their official
-///   authority: the DVDS and CSOD schemes (seed 004 §8.3, §8.6), which build on MAPPA.
+///   authority: the DVDS and CSOD schemes (North East Lincolnshire guidance §8.3, §8.6), which build on MAPPA.
 /// - <see cref="SocialWorkerRiskNote"/> is the council's own record of what the disclosure means for
-///   the child; the council relies on Schedule 1 para 18, safeguarding of children (seed 004 §2.1),
+///   the child; the council relies on Schedule 1 para 18, safeguarding of children (North East Lincolnshire guidance §2.1),
 ///   which Part 3 para 36 extends to criminal offence data, and which needs the appropriate policy document declared in Properties/GlobalAnnotations.cs.
 ///
 /// Retention: 6 years from the disclosure, reviewed yearly; the disclosure is also summarised on

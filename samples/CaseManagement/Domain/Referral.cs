@@ -5,12 +5,12 @@ namespace CaseManagement.Domain;
 /// <summary>A concern about a child received by the front door (MASH) of children's social care.</summary>
 /// <remarks>
 /// Lawful basis: public task under Children Act 1989 s17; a referral that shows reasonable cause to
-/// suspect significant harm moves to an <see cref="Assessment"/> under s47 (seed 004 §6: requests
+/// suspect significant harm moves to an <see cref="Assessment"/> under s47 (North East Lincolnshire guidance §6: requests
 /// "should clarify whether they are acting under Section 17 or Section 47 of the Children Act 1989").
 ///
 /// Retention: the referral lives on the child's file, so it runs from the child's date of birth like
-/// <see cref="Child"/> (seed 004 §7), reviewed every 2 years because many referrals end in no further
-/// action (seed 004 §4: "a review process scheduled at regular intervals").
+/// <see cref="Child"/> (North East Lincolnshire guidance §7), reviewed every 2 years because many referrals end in no further
+/// action (North East Lincolnshire guidance §4: "a review process scheduled at regular intervals").
 /// </remarks>
 [PersonalData(Subject = DataSubject.Child)]
 [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
@@ -43,7 +43,7 @@ public sealed record Referral
     /// <remarks>
     /// A member of the public who refers is a third party whose identity is kept from the family
     /// where that would put them at risk; a professional referrer is recorded as such
-    /// (seed 004 §2.1). Kept 6 years from the referral, then reviewed with the child's file.
+    /// (North East Lincolnshire guidance §2.1). Kept 6 years from the referral, then reviewed with the child's file.
     /// </remarks>
     [RetainUntil(nameof(ReferredOn), Years = 6)]
     public sealed record Referrer(

@@ -9,8 +9,8 @@ using SafeShare;
 namespace CaseManagement.Legacy;
 
 // Expected: SAFE004 (info) on LegacyCaseNote. Personal data with no retention rule, so nothing says
-// when the note must be disposed of (UK GDPR Art. 5(1)(e); seed 004 §7: "no longer than the school
-// year following the 25th birthday"; seed 004 §4: otherwise "a review process scheduled at regular
+// when the note must be disposed of (UK GDPR Art. 5(1)(e); North East Lincolnshire guidance §7: "no longer than the school
+// year following the 25th birthday"; North East Lincolnshire guidance §4: otherwise "a review process scheduled at regular
 // intervals"). Fix: [RetainUntil(nameof(ChildDateOfBirth), Years = 25)] after adding the child's
 // date of birth.
 /// <summary>A free-text case note from the old system, migrated as-is.</summary>

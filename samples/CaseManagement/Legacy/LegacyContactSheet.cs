@@ -10,7 +10,7 @@ namespace CaseManagement.Legacy;
 
 // Expected: SAFE003 on LegacyContactSheet. The type holds personal data but no lawful basis (Art. 6)
 // resolves for it: none on the members, the type or the assembly.
-// Fix: [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")] (seed 004 §2.1:
+// Fix: [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")] (North East Lincolnshire guidance §2.1:
 // consent is not needed "providing there is a lawful basis for the sharing").
 /// <summary>The old "family contact sheet": names and phone numbers typed in by the duty desk.</summary>
 [RetainUntil(nameof(TakenOn), Years = 2)]

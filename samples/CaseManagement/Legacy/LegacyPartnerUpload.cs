@@ -14,7 +14,7 @@ public sealed class LegacyPartnerUpload(HttpClient http)
 {
     // Expected: SAFE104. A whole assessment (health and ethnicity included) leaves the process with no
     // declared share: no decision is recorded, no purpose, no basis for this recipient, and every field
-    // goes, needed or not (seed 003 golden rules 6 and 7; seed 000 Appendix B 1.3).
+    // goes, needed or not (Sheffield schools guide golden rules 6 and 7; Berkshire protocol Appendix B 1.3).
     // Fix: declare a share with a purpose-built payload (see Sharing/DeclaredShares.cs) and call it
     // before sending, then record what was sent with its ...Disclosed companion.
     public Task<HttpResponseMessage> UploadAsync(Assessment assessment) =>

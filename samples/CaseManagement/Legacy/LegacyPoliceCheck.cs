@@ -9,7 +9,7 @@ using SafeShare;
 namespace CaseManagement.Legacy;
 
 // Expected: SAFE005 on PreviousConvictions. Criminal offence data (UK GDPR Art. 10) with neither
-// official authority nor a Schedule 1 condition (DPA 2018 s10(5); seed 004 §8.2–8.6).
+// official authority nor a Schedule 1 condition (DPA 2018 s10(5); North East Lincolnshire guidance §8.2–8.6).
 // Fix: OfficialAuthority = "..." for the police's own disclosure, or
 // Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk for the council's record.
 /// <summary>The old "police check" screen: a free-text box for what the police said on the phone.</summary>

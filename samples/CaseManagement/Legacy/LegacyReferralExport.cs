@@ -11,7 +11,7 @@ namespace CaseManagement.Legacy;
 // Expected: SAFE001 on DisabilityNotes. Health data is special category data; it has a lawful basis
 // (on the type) but no Article 9 condition anywhere: not on the member, the type or the assembly.
 // Fix: [Article9Condition(Article9Condition.HealthOrSocialCare, Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)]
-// (seed 004 §2.1, "Conditions for sensitive processing"; seed 000 Appendix B 1.4).
+// (North East Lincolnshire guidance §2.1, "Conditions for sensitive processing"; Berkshire protocol Appendix B 1.4).
 /// <summary>One row of the nightly CSV export the old system sent to the health partner.</summary>
 [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
 [RetainUntil(nameof(ExportedOn), Years = 1)]

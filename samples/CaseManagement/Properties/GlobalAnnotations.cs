@@ -8,7 +8,7 @@ using SafeShare;
 // assembly says where that document is kept. SafeShare reports SAFE006 when this line is missing.
 //
 // There is deliberately no assembly-wide [LawfulBasis] or [Article9Condition]: each type in Domain/
-// names its own statutory gateway (seed 004 §6: social workers "should clarify whether they are acting
+// names its own statutory gateway (North East Lincolnshire guidance §6: social workers "should clarify whether they are acting
 // under Section 17 or Section 47 of the Children Act 1989"), and an assembly-wide default would also
 // hide the findings the Legacy/ folder exists to show.
 [assembly: AppropriatePolicyDocument("Children's Services APD for special category and criminal offence data, IG-POL-014 v3, held by the Information Governance team")]

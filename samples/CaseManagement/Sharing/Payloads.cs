@@ -3,8 +3,8 @@ using SafeShare;
 namespace CaseManagement.Sharing;
 
 // What each share carries: purpose-built payloads holding only what the recipient needs, never the
-// whole case record (seed 003, golden rule 6: "necessary, proportionate, relevant, adequate, accurate,
-// timely and secure"; seed 001 Appendix 1 step 6: "the right information in the right way").
+// whole case record (Sheffield schools guide, golden rule 6 of the Sheffield schools guide: "necessary, proportionate, relevant, adequate, accurate,
+// timely and secure"; Buckinghamshire Code of Practice Appendix 1 step 6: "the right information in the right way").
 // They are built, sent and dropped: they are not stored, so they carry no retention rule.
 
 /// <summary>What children's social care tells the police for a strategy discussion (Children Act 1989 s47).</summary>
@@ -20,7 +20,7 @@ public sealed class StrategyReferral
     [PersonalData(Subject = DataSubject.Child)]
     public required string Concern { get; init; }
 
-    // Health detail relevant to the injury: special category data (seed 004 §2.1).
+    // Health detail relevant to the injury: special category data (North East Lincolnshire guidance §2.1).
     [SpecialCategory(SpecialCategory.Health, Subject = DataSubject.Child)]
     [Article9Condition(Article9Condition.SubstantialPublicInterest,
         Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]

@@ -183,7 +183,7 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             report($"{onText()} has ReviewEveryYears = {review}; use a positive number of years, or 0 for no scheduled review", "ReviewEveryYears", -1);
         }
 
-        // Seed 004 §4 allows records kept indefinitely in rare cases, if reviewed at regular intervals:
+        // The North East Lincolnshire guidance §4 allows records kept indefinitely in rare cases, if reviewed at regular intervals:
         // no period is valid only with a scheduled review.
         if (years == 0 && months == 0 && review <= 0)
         {

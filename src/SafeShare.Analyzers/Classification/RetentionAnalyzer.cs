@@ -6,7 +6,7 @@ namespace SafeShare.Analyzers.Classification;
 
 /// <summary>
 /// SAFE004: a type that holds personal data (its own or inherited) has no <c>[RetainUntil]</c> on
-/// itself or a base type (UK GDPR Art. 5(1)(e); seed 004 §7). Abstract and static types are left to
+/// itself or a base type (UK GDPR Art. 5(1)(e); North East Lincolnshire guidance §7). Abstract and static types are left to
 /// the concrete types that hold the records.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

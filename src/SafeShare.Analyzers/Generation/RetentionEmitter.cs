@@ -30,7 +30,7 @@ internal static class RetentionEmitter
 
         w.Doc("summary",
             $"The date until which this record is kept: {period} <see cref=\"{model.AnchorMember}\"/>{(model.AnchorIsNullable ? ", or null while that date is not recorded" : string.Empty)}.",
-            $"Declared by [RetainUntil] on {LegalText.Xml(model.TypeDisplayName)} (UK GDPR Art. 5(1)(e): kept no longer than necessary; seed 004 §7).{review}");
+            $"Declared by [RetainUntil] on {LegalText.Xml(model.TypeDisplayName)} (UK GDPR Art. 5(1)(e): kept no longer than necessary; North East Lincolnshire guidance §7).{review}");
         w.Line(GeneratedFile.GeneratedCode);
         if (model.AnchorIsNullable)
         {

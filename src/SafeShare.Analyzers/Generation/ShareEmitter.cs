@@ -37,7 +37,7 @@ internal static class ShareEmitter
             $"for: {LegalText.Xml(share.Purpose)}.");
         w.Doc("remarks",
             "<para>What is recorded: who decided and when, the case reference, the consent position, the risk,",
-            "the reasons, and the names of the fields below — never their values (golden rule 7; seed 000 Appendix B 1.3).",
+            "the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
             "The record is appended to the decision log before this method returns.</para>",
             $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
             $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
@@ -71,7 +71,7 @@ internal static class ShareEmitter
         // The decision not to share.
         w.Doc("summary",
             $"Records a decision <b>not</b> to share with {LegalText.Xml(share.Recipient)} for: {LegalText.Xml(share.Purpose)}.",
-            "A decision not to share is recorded with its reasons like any other (golden rule 7; seed 002 §5.3.10).");
+            "A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).");
         w.Doc("remarks",
             "<para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position",
             "and the fields that were considered — never their values. The record is appended before this method returns.</para>");
@@ -105,7 +105,7 @@ internal static class ShareEmitter
         // What was actually sent.
         w.Doc("summary",
             $"Records what was actually sent to {LegalText.Xml(share.Recipient)} under <paramref name=\"decision\"/>: the fields,",
-            "the time, the channel, whether it was encrypted, and the outcome (seed 000 Appendix B 1.3; seed 002 §5.3.4).");
+            "the time, the channel, whether it was encrypted, and the outcome (Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4).");
         w.Doc("remarks",
             "<para>Only fields declared by this share may be listed; when none are listed, all of them were sent.",
             "The record is linked to the decision by its id and appended before this method returns.</para>");

@@ -10,7 +10,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// set in the method), or an SmtpClient created in the method without <c>EnableSsl = true</c>. Loopback
 /// hosts (localhost, 127.x, [::1]) never leave the machine and are not clear-text findings. "Any
 /// information shared via email is shared in an encrypted attachment, shared between secure email domains
-/// or shared using an encrypted email service" (seed 000 Appendix B 1.3; seed 002 §5.3.4).
+/// or shared using an encrypted email service" (Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4).
 /// </summary>
 internal sealed class ClearTextChannel
 {

@@ -9,7 +9,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// <summary>
 /// SAFE105: a decision not to share recorded through a <c>...NotShared</c> companion with a reason that
 /// is a null, empty or whitespace constant. "If you decide not to share, record the reasons why" (golden
-/// rule 7, seed 003; seed 002 §5.3.10). The generated companion throws on such a reason at run time; this
+/// rule 7, Sheffield schools guide; Solihull protocol §5.3.10). The generated companion throws on such a reason at run time; this
 /// finds it at build time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -14,9 +14,9 @@ namespace SafeShare.Analyzers.Sharing;
 /// SAFE104: personal data leaves the process — HttpClient requests (and their JSON extensions), HTTP
 /// contents, SmtpClient sends and mail messages, WebClient and FtpWebRequest uploads, socket and network
 /// stream writes — in a method that does not record the share through a declared <c>[Share]</c> method or
-/// its <c>...Disclosed</c> companion (golden rule 7, seed 003; seed 000 Appendix B 1.3; seed 002 §5.3.10).
-/// SAFE206: the same data goes over a clear-text channel the method makes visible (golden rule 6,
-/// "secure"; seed 000 Appendix B 1.3). SAFE206 is reported whether or not the share is declared:
+/// its <c>...Disclosed</c> companion (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.10).
+/// SAFE206: the same data goes over a clear-text channel the method makes visible (golden rule 6 of the Sheffield schools guide,
+/// "secure"; Berkshire protocol Appendix B 1.3). SAFE206 is reported whether or not the share is declared:
 /// recording a share does not make its channel secure.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -151,7 +151,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         }
 
         // Contents and messages filled with personal data but not sent here: the data leaves wherever they
-        // are sent, so it is reported where it goes in (seed 000 Appendix B 1.3: "MailMessage body and attachments").
+        // are sent, so it is reported where it goes in (Berkshire protocol Appendix B 1.3: "MailMessage body and attachments").
         var entries = new PersonalDataTrace(apis, flow);
         foreach (var carrier in carriers.OrderBy(c => c.Syntax.SpanStart))
         {

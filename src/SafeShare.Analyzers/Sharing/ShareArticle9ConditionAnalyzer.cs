@@ -10,7 +10,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// SAFE103: a share whose payload carries special category data when no Article 9 condition resolves
 /// for the share (method, type, assembly) nor for each special-category member or the payload type.
 /// "Special category data will be shared only where there is an additional special category
-/// condition" (seed 000 Appendix B 1.4; seed 002 §5.4).
+/// condition" (Berkshire protocol Appendix B 1.4; Solihull protocol §5.4).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer

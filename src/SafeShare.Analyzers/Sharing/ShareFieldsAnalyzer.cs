@@ -12,8 +12,8 @@ namespace SafeShare.Analyzers.Sharing;
 /// SAFE106: a share whose payload carries more personal data than it declares — with <c>Fields</c>, each
 /// personal member of the payload not listed; without, a payload that is a whole stored record (its type
 /// has <c>[RetainUntil]</c>). Also a <c>Fields</c> entry that names no member of the payload. "Sharing
-/// information with a third party rarely requires you to share an entire record or case-file" (seed 004
-/// §4 rule 6; golden rule 6, seed 003).
+/// information with a third party rarely requires you to share an entire record or case-file" (North East Lincolnshire guidance
+/// §4 rule 6; golden rule 6 of the Sheffield schools guide).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ShareFieldsAnalyzer : DiagnosticAnalyzer

@@ -10,7 +10,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// SAFE102: a share with no lawful basis (share method, then its type, then the assembly). SAFE107: a
 /// safeguarding share whose lawful basis is Consent — "when you intend to share information as part of
 /// action to safeguard a child at possible risk of harm, consent may not be an appropriate basis for
-/// sharing" (seed 004 §4 rule 3).
+/// sharing" (North East Lincolnshire guidance §4 rule 3).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
@@ -18,7 +18,7 @@ public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
     private const int ConsentBasis = 0; // LawfulBasis.Consent
     private const int SafeguardingParagraph = 18; // Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk
 
-    // Words in a share's recipient or purpose that say it is safeguarding work (seed 001 Appendix 1,
+    // Words in a share's recipient or purpose that say it is safeguarding work (Buckinghamshire Code of Practice Appendix 1,
     // "Safeguarding"; Children Act 1989 s47 enquiries and strategy discussions).
     private static readonly string[] SafeguardingWords =
     {

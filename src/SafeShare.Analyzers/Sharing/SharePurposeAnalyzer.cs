@@ -10,7 +10,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// <summary>
 /// SAFE101: a <c>[Share]</c> whose recipient or purpose is null, empty or whitespace. Both are copied
 /// into every decision record: "record what you have shared, with whom and for what purpose" (golden
-/// rule 7, seed 003).
+/// rule 7, Sheffield schools guide).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SharePurposeAnalyzer : DiagnosticAnalyzer

@@ -19,7 +19,7 @@ namespace SafeShare.Analyzers.Transport;
 /// <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>. Covers
 /// ServerCertificateCustomValidationCallback, RemoteCertificateValidationCallback (SocketsHttpHandler.SslOptions,
 /// SslClientAuthenticationOptions, ClientWebSocket.Options), ServicePointManager, HttpWebRequest and SslStream.
-/// Seeds: 000 Appendix B 1.3 and 002 §5.3.4 (secure email domains), 004 §7 (secure transfer).
+/// Guidance: Berkshire protocol Appendix B 1.3 and Solihull protocol §5.3.4 (secure email domains), North East Lincolnshire guidance §7 (secure transfer).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CertificateValidationAnalyzer : DiagnosticAnalyzer

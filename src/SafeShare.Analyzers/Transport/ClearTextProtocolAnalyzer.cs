@@ -13,8 +13,8 @@ namespace SafeShare.Analyzers.Transport;
 /// <summary>
 /// SAFE201: an address with a clear-text scheme (http, ws, ftp, telnet, ldap, smtp) that data can
 /// travel to: in string literals, constants, interpolated, concatenated and UTF-8 strings, UriBuilder
-/// schemes, telnet clients, and appsettings*.json AdditionalFiles. Seeds: 000 Appendix B 1.3,
-/// 002 §5.3.4 (encrypted email), 004 §7 (secure transfer).
+/// schemes, telnet clients, and appsettings*.json AdditionalFiles. Guidance: Berkshire protocol Appendix B 1.3,
+/// Solihull protocol §5.3.4 (encrypted email), North East Lincolnshire guidance §7 (secure transfer).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer

@@ -12,7 +12,7 @@ namespace SafeShare.Analyzers.Transport;
 /// SAFE205: a connection string that turns encryption or certificate checks off (Encrypt=False,
 /// Encrypt=Optional, TrustServerCertificate=True, SslMode=Disable, ssl=false, ...) in a string literal or
 /// constant, through a *ConnectionStringBuilder property, or in an appsettings*.json AdditionalFile.
-/// Reported on the setting itself. Seeds: 000 Appendix B 1.3, 002 §5.3.4, 004 §7 (secure transfer).
+/// Reported on the setting itself. Guidance: Berkshire protocol Appendix B 1.3, Solihull protocol §5.3.4, North East Lincolnshire guidance §7 (secure transfer).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConnectionStringEncryptionAnalyzer : DiagnosticAnalyzer

@@ -8,8 +8,8 @@ namespace SafeShare.Analyzers.Transport;
 /// <summary>
 /// SAFE202: mail or file transfer without TLS. <c>SmtpClient</c> and <c>FtpWebRequest</c> whose
 /// <c>EnableSsl</c> is never set to true, or is set to false; MailKit's <c>SecureSocketOptions.None</c>
-/// and <c>Connect(host, port, useSsl: false)</c>. Seeds: 000 Appendix B 1.3 and 002 §5.3.4 (email only
-/// encrypted), 004 §7 (secure transfer).
+/// and <c>Connect(host, port, useSsl: false)</c>. Guidance: Berkshire protocol Appendix B 1.3 and Solihull protocol §5.3.4 (email only
+/// encrypted), North East Lincolnshire guidance §7 (secure transfer).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer

@@ -34,7 +34,7 @@ internal sealed record DataSetRow(string Field, string Kind);
 
 /// <summary>
 /// A draft Information Sharing Protocol for one declared share, under the headings of the template in
-/// seed 001 Appendix 3 (Buckinghamshire Safeguarding Children Partnership).
+/// Buckinghamshire Code of Practice Appendix 3 (Buckinghamshire Safeguarding Children Partnership).
 /// </summary>
 internal sealed record SharingProtocol(
     string Share,
@@ -126,7 +126,7 @@ internal sealed record ProcessingReport(
 
         var security = new[]
         {
-            "Every decision to share or not to share, and every disclosure, is recorded by code generated from the declared shares: who decided, when, what, with whom, why, the lawful basis and the consent position (seed 003 golden rule 7).",
+            "Every decision to share or not to share, and every disclosure, is recorded by code generated from the declared shares: who decided, when, what, with whom, why, the lawful basis and the consent position (Sheffield schools guide golden rule 7 of the Sheffield schools guide).",
             "Decision records hold case references and field names, never the values shared.",
             "The decision log is append-only and hash-chained; 'safeshare verify' detects an edited, deleted, reordered or inserted record.",
             "Each disclosure records its channel and whether it was encrypted in transit.",

@@ -10,7 +10,7 @@ namespace SafeShare.Cli.Report;
 
 /// <summary>
 /// <c>safeshare report &lt;assembly.dll&gt;</c>: a Record of Processing Activities (UK GDPR Art. 30) and one
-/// draft Information Sharing Protocol per declared share (seed 001 Appendix 3), from the data
+/// draft Information Sharing Protocol per declared share (Buckinghamshire Code of Practice Appendix 3), from the data
 /// inventory in the assembly's metadata. The assembly is read, never loaded or run.
 /// </summary>
 internal static class ReportCommand
@@ -29,7 +29,7 @@ internal static class ReportCommand
         var command = new Command(
             "report",
             "Draft a Record of Processing Activities (UK GDPR Art. 30) and one Information Sharing Protocol per declared " +
-            "share (the template of seed 001 Appendix 3) from an assembly's SafeShare data inventory, read from its metadata without running it.")
+            "share (the template of Buckinghamshire Code of Practice Appendix 3) from an assembly's SafeShare data inventory, read from its metadata without running it.")
         {
             assembly, format, outDir, date,
         };

@@ -12,7 +12,7 @@ namespace SafeShare.CodeFixes.Classification;
 
 /// <summary>
 /// SAFE001: adds an <c>[Article9Condition(...)]</c> to the special category member or type, offering the
-/// conditions children's services most often rely on (seed 004 §2; seed 002 §5.4): Art. 9(2)(g) with DPA 2018
+/// conditions children's services most often rely on (North East Lincolnshire guidance §2; Solihull protocol §5.4): Art. 9(2)(g) with DPA 2018
 /// Sch. 1 para 18 safeguarding, Art. 9(2)(h) with para 2 health or social care, and Art. 9(2)(a) explicit consent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddArticle9ConditionCodeFixProvider))]

@@ -16,7 +16,7 @@ namespace SafeShare.CodeFixes.Classification;
 /// <summary>
 /// SAFE003: adds <c>[LawfulBasis(LawfulBasis.PublicTask, Gateway = "TODO: ...")]</c> to the personal data
 /// type, or to the method of a personal parameter. Public task is the basis public bodies are expected to rely
-/// on (seed 001 §1; seed 004 §5); the gateway is left for the developer to name, because only they know which
+/// on (Buckinghamshire Code of Practice §1; North East Lincolnshire guidance §5); the gateway is left for the developer to name, because only they know which
 /// statute gives the task.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddLawfulBasisCodeFixProvider))]

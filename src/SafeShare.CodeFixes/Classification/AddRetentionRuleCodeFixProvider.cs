@@ -18,7 +18,7 @@ namespace SafeShare.CodeFixes.Classification;
 
 /// <summary>
 /// SAFE004: adds a retention rule skeleton, <c>[RetainUntil(nameof(DateOfBirth), Years = 25)]</c>, anchored on
-/// a date member of the type. A birth date gets 25 years (seed 004 §7: school records are kept to the 25th
+/// a date member of the type. A birth date gets 25 years (North East Lincolnshire guidance §7: school records are kept to the 25th
 /// birthday); any other anchor — preferably the date a case was closed or ended — gets 6 years, the common
 /// local-authority default, for the developer to confirm against the retention schedule. No fix is offered
 /// when the type has no date member to anchor on.
@@ -76,7 +76,7 @@ public sealed class AddRetentionRuleCodeFixProvider : CodeFixProvider
                 SafeShareSyntax.NamedArgument("Years", LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(years))))));
     }
 
-    // A birth date first (the seeds' retention periods run from it), then the date a case closed or ended,
+    // A birth date first (the guidance's retention periods run from it), then the date a case closed or ended,
     // then the first date member; the type's own members before those it inherits.
     private static ISymbol? ChooseAnchor(INamedTypeSymbol type)
     {

@@ -19,7 +19,7 @@ namespace SafeShare;
 /// <see cref="Recover"/>; no acknowledged record is ever removed.
 /// </summary>
 /// <remarks>
-/// Records hold case references and field names, never the values shared (golden rule 6). Line
+/// Records hold case references and field names, never the values shared (golden rule 6 of the Sheffield schools guide). Line
 /// format: <c>{"v":1,"seq":N,"prev":"…","kind":"decision"|"disclosure", …record…,"hash":"…"}</c>;
 /// <c>hash</c> is the SHA-256 of the line's bytes before <c>,"hash":"</c>; the first line's
 /// <c>prev</c> is <see cref="Genesis"/>.

@@ -52,7 +52,7 @@ internal sealed class MalformedLineException : Exception
 /// The hash is the SHA-256 of the line's UTF-8 bytes up to (not including) <c>,"hash":"</c>, so it
 /// covers the previous line's hash too: each line seals everything before it. The first line's
 /// <c>prev</c> is <see cref="JsonLinesDecisionLog.Genesis"/>. Records carry references and field names
-/// only, never the values shared (golden rule 6).
+/// only, never the values shared (golden rule 6 of the Sheffield schools guide).
 /// </summary>
 internal static class LogLineFormat
 {

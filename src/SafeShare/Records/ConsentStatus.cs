@@ -1,6 +1,6 @@
 namespace SafeShare;
 
-/// <summary>Where consent stood when the decision was made (seed 001 Appendix 1 step 4; golden rule 7).</summary>
+/// <summary>Where consent stood when the decision was made (Buckinghamshire Code of Practice Appendix 1 step 4; golden rule 7 of the Sheffield schools guide).</summary>
 public enum ConsentStatus
 {
     /// <summary>Consent was obtained: by whom and when are recorded.</summary>

@@ -5,8 +5,8 @@ namespace SafeShare;
 
 /// <summary>
 /// The record of one decision to share, or not to share, personal information: what, with whom, why,
-/// under which basis, with what consent, the risk, who decided and when (golden rule 7; seed 000
-/// Appendix B 1.3; seed 001 Appendix 1 step 7; seed 002 §5.3.10). It names the case by reference and
+/// under which basis, with what consent, the risk, who decided and when (golden rule 7 of the Sheffield schools guide; Berkshire protocol
+/// Appendix B 1.3; Buckinghamshire Code of Practice Appendix 1 step 7; Solihull protocol §5.3.10). It names the case by reference and
 /// the fields by name: it never holds the shared values.
 /// </summary>
 public sealed class DecisionRecord

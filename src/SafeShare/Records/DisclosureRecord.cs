@@ -16,7 +16,7 @@ public enum DisclosureOutcome
 
 /// <summary>
 /// The audit record of what was actually sent under a decision: which fields, when, over which channel,
-/// whether encrypted, and the outcome (seed 000 Appendix B 1.3; seed 002 §5.3.4). Linked to its
+/// whether encrypted, and the outcome (Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4). Linked to its
 /// <see cref="DecisionRecord"/> by <see cref="DecisionId"/>.
 /// </summary>
 public sealed class DisclosureRecord

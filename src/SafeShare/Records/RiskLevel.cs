@@ -2,7 +2,7 @@ namespace SafeShare;
 
 /// <summary>
 /// The practitioner's assessment of risk to the child or adult at the time of the decision
-/// (seed 001 Appendix 1 step 5: the public interest and risk of harm are weighed and recorded).
+/// (Buckinghamshire Code of Practice Appendix 1 step 5: the public interest and risk of harm are weighed and recorded).
 /// </summary>
 public enum RiskLevel
 {

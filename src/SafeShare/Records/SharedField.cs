@@ -12,7 +12,7 @@ public enum DataKind
 }
 
 /// <summary>
-/// One field of a share: its name and what kind of data it is — never its value (golden rule 6:
+/// One field of a share: its name and what kind of data it is — never its value (golden rule 6 of the Sheffield schools guide:
 /// record what was shared, not a copy of it).
 /// </summary>
 public sealed class SharedField

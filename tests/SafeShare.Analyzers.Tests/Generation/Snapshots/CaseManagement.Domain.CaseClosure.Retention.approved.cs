@@ -9,7 +9,7 @@ namespace CaseManagement.Domain
     {
         /// <summary>
         /// The date until which this record is kept: 6 years and 6 months after <see cref="ClosedOn"/>, or null while that date is not recorded.
-        /// Declared by [RetainUntil] on CaseClosure (UK GDPR Art. 5(1)(e): kept no longer than necessary; seed 004 §7).
+        /// Declared by [RetainUntil] on CaseClosure (UK GDPR Art. 5(1)(e): kept no longer than necessary; North East Lincolnshire guidance §7).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SafeShare.Generator", "VERSION")]
         public global::System.DateTimeOffset? RetainUntilDate => this.ClosedOn is { } anchor ? anchor.AddYears(6).AddMonths(6) : null;

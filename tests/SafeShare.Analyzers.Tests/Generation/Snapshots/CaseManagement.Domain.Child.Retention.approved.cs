@@ -9,7 +9,7 @@ namespace CaseManagement.Domain
     {
         /// <summary>
         /// The date until which this record is kept: 25 years after <see cref="DateOfBirth"/>.
-        /// Declared by [RetainUntil] on Child (UK GDPR Art. 5(1)(e): kept no longer than necessary; seed 004 §7). It is reviewed every 5 years.
+        /// Declared by [RetainUntil] on Child (UK GDPR Art. 5(1)(e): kept no longer than necessary; North East Lincolnshire guidance §7). It is reviewed every 5 years.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SafeShare.Generator", "VERSION")]
         public global::System.DateOnly RetainUntilDate => this.DateOfBirth.AddYears(25);

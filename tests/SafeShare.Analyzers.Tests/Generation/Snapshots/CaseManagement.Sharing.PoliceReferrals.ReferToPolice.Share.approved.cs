@@ -13,7 +13,7 @@ namespace CaseManagement.Sharing
         /// </summary>
         /// <remarks>
         /// <para>What is recorded: who decided and when, the case reference, the consent position, the risk,
-        /// the reasons, and the names of the fields below — never their values (golden rule 7; seed 000 Appendix B 1.3).
+        /// the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).
         /// The record is appended to the decision log before this method returns.</para>
         /// <para>Lawful basis: UK GDPR Art. 6(1)(e) public task, under Children Act 1989 s47.</para>
         /// <para>Article 9 condition: UK GDPR Art. 9(2)(g) substantial public interest, with DPA 2018 Schedule 1 para 18 (safeguarding of children and individuals at risk).</para>
@@ -48,7 +48,7 @@ namespace CaseManagement.Sharing
 
         /// <summary>
         /// Records a decision <b>not</b> to share with Police – Child Abuse Investigation Team for: Strategy discussion under Children Act 1989 s47.
-        /// A decision not to share is recorded with its reasons like any other (golden rule 7; seed 002 §5.3.10).
+        /// A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).
         /// </summary>
         /// <remarks>
         /// <para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position
@@ -85,7 +85,7 @@ namespace CaseManagement.Sharing
 
         /// <summary>
         /// Records what was actually sent to Police – Child Abuse Investigation Team under <paramref name="decision"/>: the fields,
-        /// the time, the channel, whether it was encrypted, and the outcome (seed 000 Appendix B 1.3; seed 002 §5.3.4).
+        /// the time, the channel, whether it was encrypted, and the outcome (Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4).
         /// </summary>
         /// <remarks>
         /// <para>Only fields declared by this share may be listed; when none are listed, all of them were sent.
