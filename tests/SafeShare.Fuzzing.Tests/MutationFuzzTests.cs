@@ -11,7 +11,7 @@ namespace SafeShare.Fuzzing.Tests;
 /// generator and every code fix offered, eight mutants to a project (a failing batch is re-checked mutant by
 /// mutant): each action offered for up to four diagnostics per fix is applied, and Fix All per offer. Longer runs:
 /// <c>SAFESHARE_FUZZ_MUTANTS=50000</c> (and <c>SAFESHARE_FUZZ_SEED</c>, <c>SAFESHARE_FUZZ_FIX_EVERY</c>) on this
-/// test, or bench/SafeShare.Fuzzing.Harness (see README, Robustness).
+/// test, or bench/SafeShare.Fuzzing.Harness (see docs/robustness.md).
 /// </summary>
 public sealed class MutationFuzzTests
 {

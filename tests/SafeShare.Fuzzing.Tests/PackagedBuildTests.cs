@@ -11,7 +11,7 @@ namespace SafeShare.Fuzzing.Tests;
 /// run does not use (those that parse and declare nothing twice: the compiler stops before the analyzers on syntax or
 /// declaration errors, so the set is chosen with BuildableMutants.TakeTogether) is built with the
 /// SDK's own compiler, which loads the analyzers and the generator from the package. Longer: the harness's
-/// <c>build</c> command builds every mutant as a project of its own (README, Robustness).
+/// <c>build</c> command builds every mutant as a project of its own (docs/robustness.md).
 /// </summary>
 public sealed class PackagedBuildTests : IClassFixture<PackageFixture>
 {

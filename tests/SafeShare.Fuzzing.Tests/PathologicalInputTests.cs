@@ -5,10 +5,10 @@ using SafeShare.Fuzzing;
 namespace SafeShare.Fuzzing.Tests;
 
 /// <summary>
-/// The sizes issue 7 names, each through every analyzer, the generator, and every code fix (the fixes and Fix
+/// Large inputs of each kind, each through every analyzer, the generator, and every code fix (the fixes and Fix
 /// All on 3 of the diagnostics, spread over the input: applying each of thousands of fixes is a test of the formatter and the batch
 /// fixer, not of SafeShare).
-/// Nothing here is timed: bench/SafeShare.Fuzzing.Harness measures how the time grows (README, Robustness).
+/// Nothing here is timed: bench/SafeShare.Fuzzing.Harness measures how the time grows (docs/robustness.md).
 /// </summary>
 public sealed class PathologicalInputTests
 {

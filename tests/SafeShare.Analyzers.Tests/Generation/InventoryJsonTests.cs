@@ -8,7 +8,7 @@ using SafeShare.Analyzers.Generation;
 namespace SafeShare.Analyzers.Tests.Generation;
 
 /// <summary>
-/// The inventory's JSON is written straight into the generated constant's literal (issue 6). That literal must be the
+/// The inventory's JSON is written straight into the generated constant's literal. That literal must be the
 /// one Roslyn's own escaping makes of the JSON, and must read back as the JSON, whatever a declared purpose, recipient
 /// or gateway holds: quotes, backslashes, line breaks, control characters, separators, surrogates.
 /// </summary>

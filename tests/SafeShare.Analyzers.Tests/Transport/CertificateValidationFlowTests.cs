@@ -13,7 +13,7 @@ namespace SafeShare.Analyzers.Tests.Transport;
 /// SAFE203 reads a file's assignments and arguments (binding every member of the file) only when a callback accepting
 /// everything is written somewhere it can travel from: a local, a field's initializer, a returned value, an argument to a
 /// method of the same file. One written straight into a property, field, event or framework parameter is reported where it
-/// is written, and the file is not read for it (issue 6). These tests pin both sides of that gate: which callbacks it
+/// is written, and the file is not read for it. These tests pin both sides of that gate: which callbacks it
 /// lets past, and that every indirect flow is still found when it is the only one in its file.
 /// </summary>
 public class CertificateValidationFlowTests

@@ -8,7 +8,7 @@ namespace SafeShare.Analyzers.Tests.Transport;
 
 /// <summary>
 /// SAFE203 recognises a certificate check by its shape, (sender, certificate, chain, SslPolicyErrors) → bool, and matches
-/// the three parameter types by their full names instead of looking them up (issue 6). The match must be exact: the
+/// the three parameter types by their full names instead of looking them up. The match must be exact: the
 /// namespace all the way to the global one, no nesting, no generic arity, no unresolved type.
 /// </summary>
 public class TransportSymbolsTests
