@@ -158,7 +158,8 @@ public sealed class AnnotationValidityAnalyzer : DiagnosticAnalyzer
             {
                 report($"{onText()} names '{anchor}', which is not a member of '{type.Name}'; name one of its date members, {Example()}", null, 0);
             }
-            else if (!symbols.IsDate(member is IPropertySymbol p ? p.Type : member is IFieldSymbol f ? f.Type : null))
+            else if ((member is IPropertySymbol p ? p.Type : member is IFieldSymbol f ? f.Type : null) is var anchorType &&
+                     anchorType?.TypeKind != TypeKind.Error && !symbols.IsDate(anchorType))
             {
                 var memberType = member is IPropertySymbol p2 ? p2.Type.ToDisplayString() : member is IFieldSymbol f2 ? f2.Type.ToDisplayString() : member.Kind.ToString().ToLowerInvariant();
                 report($"{onText()} names '{anchor}', which is a {memberType}, not a date; name a DateOnly, DateTime or DateTimeOffset member, {Example()}", null, 0);

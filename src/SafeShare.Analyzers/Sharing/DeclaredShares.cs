@@ -31,12 +31,27 @@ internal static class DeclaredShares
             foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, PartialDefinitionPart: null, Locations.Length: > 0 } method &&
-                    symbols.ShareOf(method) is { } share)
+                    WrittenWithAttributes(method, context.CancellationToken) && symbols.ShareOf(method) is { } share)
                 {
                     action(context, method, share);
                 }
             }
         }, SymbolKind.NamedType);
+
+    // Most methods carry no attribute at all: telling so from their declaration spares binding the attributes of every
+    // method of the program (GetAttributes), four times over, once per share rule.
+    private static bool WrittenWithAttributes(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
     public const string DisclosedSuffix = "Disclosed";
 
     /// <summary>The payload parameter of a share method, as the generator reads it (<see cref="ShareRoles"/>).</summary>

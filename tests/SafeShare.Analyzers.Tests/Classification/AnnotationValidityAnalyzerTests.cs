@@ -128,4 +128,17 @@ public class AnnotationValidityAnalyzerTests
         var diagnostics = await Verify.GetDiagnosticsAsync(compilation, new AnnotationValidityAnalyzer(), "CS1026", "CS1003", "CS0029", "CS1503", "CS7036");
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public Task An_anchor_whose_type_does_not_resolve_is_left_to_the_compiler() => Verify.VerifyAsync("""
+        using SafeShare;
+        [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
+        [RetainUntil(nameof(Opened), Years = 6)]
+        public sealed class Referral
+        {
+            [PersonalData] public string Name { get; set; } = "";
+            public UnknownDate Opened { get; set; }
+        }
+        """, "CS0246");
+
 }

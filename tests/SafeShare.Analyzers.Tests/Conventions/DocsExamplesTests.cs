@@ -81,6 +81,58 @@ public class DocsExamplesTests
         Assert.True(failures.Length == 0, $"docs/rules/{page}.md:\n{failures}");
     }
 
+    [Fact]
+    public async Task Readme_examples_compile_and_say_what_they_claim()
+    {
+        var readme = File.ReadAllText(Path.Combine(RuleCatalogueTests.RepoRoot(), "README.md"));
+        var blocks = Fences(readme.Replace("\r\n", "\n").Split('\n')).ToList();
+        Assert.True(blocks.Count >= 2, "README.md should show the annotated type and the declared share");
+
+        // The annotated type: clean as shown; without its Article 9 condition, SAFE001 on the special category member.
+        var annotated = blocks[0];
+        var (exceptions, diagnostics) = await AnalyseAsync(annotated);
+        Assert.Empty(exceptions);
+        Assert.True(!diagnostics.Any(d => d.Id.StartsWith("SAFE", StringComparison.Ordinal) || d.Severity == DiagnosticSeverity.Error),
+            "README's annotated type:\n" + string.Join("\n", diagnostics.Select(Describe)));
+        var start = annotated.IndexOf("    [Article9Condition(", StringComparison.Ordinal);
+        var end = annotated.IndexOf(")]", start, StringComparison.Ordinal) + 2;
+        (_, diagnostics) = await AnalyseAsync(annotated.Remove(start, end - start));
+        Assert.Contains(diagnostics, d => d.Id == "SAFE001" && d.GetMessage().Contains("Assessment.Ethnicity", StringComparison.Ordinal));
+
+        // The declared share, with a payload of the sample's shape: implemented by the generator, no error.
+        var share = "using SafeShare;\n" + blocks[1] + """
+
+            public sealed class StrategyReferral
+            {
+                [PersonalData(Subject = DataSubject.Child)] public string ChildName { get; init; } = "";
+                [SpecialCategory(SpecialCategory.Health)] public string? RelevantHealthInformation { get; init; }
+            }
+            """;
+        (exceptions, diagnostics) = await AnalyseAsync(share);
+        Assert.Empty(exceptions);
+        Assert.True(!diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("SAFE1", StringComparison.Ordinal) || d.Id.StartsWith("SAFE9", StringComparison.Ordinal)),
+            "README's declared share:\n" + string.Join("\n", diagnostics.Select(Describe)));
+    }
+
+    private static IEnumerable<string> Fences(string[] lines)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```csharp")
+            {
+                continue;
+            }
+
+            var body = new StringBuilder();
+            for (i++; i < lines.Length && lines[i].Trim() != "```"; i++)
+            {
+                body.AppendLine(lines[i]);
+            }
+
+            yield return body.ToString();
+        }
+    }
+
     private static string Describe(Diagnostic d) =>
         $"{d.Id} ({d.Severity}) line {d.Location.GetLineSpan().StartLinePosition.Line + 1}" +
         (d.Location.SourceTree is { } tree && CompilerRun.IsGenerated(tree) ? " of generated code" : string.Empty) +
