@@ -11,13 +11,13 @@ internal static partial class Rules
     private const string Transport = "Transport";
 
     /// <summary>Diagnostic property naming the clear-text scheme, read by the code fix.</summary>
-    public const string SchemeProperty = "Scheme";
+    public const string SchemeProperty = TransportProperties.Scheme;
 
     /// <summary>Diagnostic property: where, from the start of the reported span, the value to replace begins.</summary>
-    public const string ValueOffsetProperty = "ValueOffset";
+    public const string ValueOffsetProperty = TransportProperties.ValueOffset;
 
     /// <summary>Diagnostic property: the value that turns encryption or certificate checks back on.</summary>
-    public const string ReplacementProperty = "Replacement";
+    public const string ReplacementProperty = TransportProperties.Replacement;
 
     public static readonly DiagnosticDescriptor ClearTextProtocol = Create(
         DiagnosticIds.ClearTextProtocol,

@@ -15,13 +15,13 @@ namespace SafeShare.Analyzers.Transport;
 public sealed class MailTransferWithoutTlsAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property telling the code fix what to change.</summary>
-    public const string FixProperty = "Fix";
+    public const string FixProperty = TransportProperties.Fix;
 
     /// <summary>Fix: add or correct <c>EnableSsl = true</c> in the object initializer.</summary>
-    public const string FixInitializer = "Initializer";
+    public const string FixInitializer = TransportProperties.FixInitializer;
 
     /// <summary>Fix: the assigned value becomes <c>true</c>.</summary>
-    public const string FixValue = "Value";
+    public const string FixValue = TransportProperties.FixValue;
 
     private const string EnableSsl = "EnableSsl";
 

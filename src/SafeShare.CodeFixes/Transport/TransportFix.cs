@@ -4,21 +4,22 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SafeShare.Analyzers;
 
 namespace SafeShare.CodeFixes.Transport;
 
 /// <summary>
-/// The diagnostic properties the transport analyzers set for their fixes (the same names as in
-/// SafeShare.Analyzers' Rules.Transport.cs and MailTransferWithoutTlsAnalyzer), and the text edit most fixes make.
+/// The diagnostic properties the transport analyzers set for their fixes (<see cref="TransportProperties"/>, linked
+/// from the analyzers' assembly), and the text edit most fixes make.
 /// </summary>
 internal static class TransportFix
 {
-    public const string Scheme = "Scheme";
-    public const string ValueOffset = "ValueOffset";
-    public const string Replacement = "Replacement";
-    public const string Fix = "Fix";
-    public const string FixInitializer = "Initializer";
-    public const string FixValue = "Value";
+    public const string Scheme = TransportProperties.Scheme;
+    public const string ValueOffset = TransportProperties.ValueOffset;
+    public const string Replacement = TransportProperties.Replacement;
+    public const string Fix = TransportProperties.Fix;
+    public const string FixInitializer = TransportProperties.FixInitializer;
+    public const string FixValue = TransportProperties.FixValue;
 
     /// <summary>Replaces the end of the diagnostic's span, from <see cref="ValueOffset"/>, with <see cref="Replacement"/>.</summary>
     public static bool TryGetValueEdit(Diagnostic diagnostic, out TextChange change)
