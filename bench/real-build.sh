@@ -91,10 +91,10 @@ EOF
     dotnet build "$project/Bench.csproj" --no-restore -nodeReuse:false --disable-build-servers -tl:off -v:q >/dev/null 2>&1 || true
     for rep in $(seq 1 "$reps"); do
       log="$work/build-$size-$version-$rep.log"
-      start=$(date +%s.%N)
+      start=$(date +%s%N)
       dotnet build "$project/Bench.csproj" --no-restore --no-incremental -nodeReuse:false --disable-build-servers -tl:off -v:d \
         -clp:PerformanceSummary >"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
-      end=$(date +%s.%N)
+      end=$(date +%s%N)
       # csc's report lists each analyzer assembly, then each generator: SafeShare's own lines (the SDK's analyzers and
       # generators run too and are not counted).
       analyzers=$(awk '/Total analyzer execution time/ {on=1} /Total generator execution time/ {on=0} on && /SafeShare.Analyzers, Version/ {print $1; exit}' "$log")
@@ -102,7 +102,7 @@ EOF
       analyzers=${analyzers:-0} generators=${generators:-0}
       # The Csc task's own time from MSBuild's performance summary (ms).
       csc=$(grep -oP '^\s+\K[0-9]+(?= ms\s+Csc\s)' "$log" | head -1 || echo 0)
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$version" "$rep" "$csc" "$analyzers" "$generators" "$(echo "$end - $start" | bc)" >>"$rows"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$version" "$rep" "$csc" "$analyzers" "$generators" "$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')" >>"$rows"
       echo "  $size files, $version, rep $rep: csc ${csc} ms, analyzers ${analyzers} s, generators ${generators} s" >&2
     done
   done

@@ -26,16 +26,8 @@ public static class AdditionalFileVerifier<TAnalyzer>
         var defaultId = analyzer.SupportedDiagnostics[0].Id;
         var source = Markup.Parse(sourceMarkup);
         var files = additionalFiles.Select(f => (f.Path, Parsed: Markup.Parse(f.Markup))).ToArray();
-        var (compilation, generatorDiagnostics) = CompilerRun.Generate(TestCompilation.Create(source.Source));
         var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Parsed.Source)).ToImmutableArray();
-
-        var exceptions = new List<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(texts),
-            onAnalyzerException: (ex, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {ex}"); } },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var all = generatorDiagnostics.AddRange(await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options).GetAllDiagnosticsAsync());
+        var (all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source.Source), ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), texts);
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(all, d => d.Id == "AD0001");
         AnalyzerVerifier<TAnalyzer>.CheckCompilerErrors(all, Array.Empty<string>());

@@ -55,15 +55,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, params string[] compilerErrors)
     {
-        var (generated, generatorDiagnostics) = CompilerRun.Generate(compilation);
-        var exceptions = new List<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (ex, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {ex}"); } },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create(analyzer), options);
-        var all = generatorDiagnostics.AddRange(await withAnalyzers.GetAllDiagnosticsAsync());
+        var (all, exceptions) = await CompilerRun.BuildAsync(compilation, ImmutableArray.Create(analyzer));
 
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         var ad0001 = all.Where(d => d.Id == "AD0001").ToList();

@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SafeShare.Analyzers.Generation;
 
 namespace SafeShare.Testing;
@@ -21,6 +25,31 @@ public static class CompilerRun
             parseOptions: parseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics);
+    }
+
+    /// <summary>A new instance of every SafeShare analyzer, as the package ships them.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
+        typeof(SafeShareGenerator).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    /// <summary>
+    /// SafeShare's generator, then the analyzers over its output, as csc runs them: everything reported (the
+    /// generator's diagnostics first) and every exception an analyzer threw.
+    /// </summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions)> BuildAsync(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles = default)
+    {
+        var (output, generatorDiagnostics) = Generate(compilation);
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
+            onAnalyzerException: (ex, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var all = await output.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
+        return (generatorDiagnostics.AddRange(all), exceptions);
     }
 
     /// <summary>Whether a tree was added by the generator (not one of the sources).</summary>

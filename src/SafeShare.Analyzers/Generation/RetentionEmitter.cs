@@ -7,15 +7,7 @@ internal static class RetentionEmitter
     {
         var w = new SourceWriter();
         GeneratedFile.Header(w);
-        if (model.Namespace is not null)
-        {
-            w.Open($"namespace {model.Namespace}");
-        }
-
-        foreach (var type in model.ContainingTypes)
-        {
-            w.Open($"partial {type.Keyword} {type.Name}");
-        }
+        GeneratedFile.OpenContainers(w, model.Namespace, model.ContainingTypes);
 
         var period = Period(model);
         var date = model.AnchorType;
@@ -51,15 +43,7 @@ internal static class RetentionEmitter
             ? $"public bool IsRetentionDue({date} date) => this.RetainUntilDate is {{ }} until && date >= until;"
             : $"public bool IsRetentionDue({date} date) => date >= this.RetainUntilDate;");
 
-        foreach (var _ in model.ContainingTypes)
-        {
-            w.Close();
-        }
-
-        if (model.Namespace is not null)
-        {
-            w.Close();
-        }
+        GeneratedFile.CloseContainers(w, model.Namespace, model.ContainingTypes);
 
         return w.ToString();
     }

@@ -9,15 +9,7 @@ internal static class ShareEmitter
     {
         var w = new SourceWriter();
         GeneratedFile.Header(w);
-        if (share.Namespace is not null)
-        {
-            w.Open($"namespace {share.Namespace}");
-        }
-
-        foreach (var type in share.ContainingTypes)
-        {
-            w.Open($"partial {type.Keyword} {type.Name}");
-        }
+        GeneratedFile.OpenContainers(w, share.Namespace, share.ContainingTypes);
 
         var recipient = LegalText.Literal(share.Recipient);
         var purpose = LegalText.Literal(share.Purpose);
@@ -146,15 +138,7 @@ internal static class ShareEmitter
 
         w.Line("};");
 
-        foreach (var _ in share.ContainingTypes)
-        {
-            w.Close();
-        }
-
-        if (share.Namespace is not null)
-        {
-            w.Close();
-        }
+        GeneratedFile.CloseContainers(w, share.Namespace, share.ContainingTypes);
 
         return w.ToString();
 
@@ -185,15 +169,7 @@ internal static class ShareStubEmitter
     {
         var w = new SourceWriter();
         GeneratedFile.Header(w);
-        if (stub.Namespace is not null)
-        {
-            w.Open($"namespace {stub.Namespace}");
-        }
-
-        foreach (var type in stub.ContainingTypes)
-        {
-            w.Open($"partial {type.Keyword} {type.Name}");
-        }
+        GeneratedFile.OpenContainers(w, stub.Namespace, stub.ContainingTypes);
 
         var errors = string.Join(", ", ids);
         var share = stub.TypeDisplayName + "." + stub.MethodName;
@@ -202,15 +178,7 @@ internal static class ShareStubEmitter
             "This body only keeps the compiler from reporting a missing implementation as well; the build fails on the error above.");
         w.Line(GeneratedFile.GeneratedCode);
         w.Line($"{stub.Declaration} => throw new global::System.InvalidOperationException({LegalText.Literal($"SafeShare could not implement the share '{share}' ({errors}); fix the error reported on its declaration.")});");
-        foreach (var _ in stub.ContainingTypes)
-        {
-            w.Close();
-        }
-
-        if (stub.Namespace is not null)
-        {
-            w.Close();
-        }
+        GeneratedFile.CloseContainers(w, stub.Namespace, stub.ContainingTypes);
 
         return w.ToString();
     }
@@ -222,6 +190,29 @@ internal static class GeneratedFile
     public static readonly string Version = typeof(GeneratedFile).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     public static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"SafeShare.Generator\", \"{Version}\")]";
+
+    /// <summary>Opens the namespace and the partial types the generated members go in.</summary>
+    public static void OpenContainers(SourceWriter w, string? ns, EquatableArray<ContainingType> types)
+    {
+        if (ns is not null)
+        {
+            w.Open($"namespace {ns}");
+        }
+
+        foreach (var type in types)
+        {
+            w.Open($"partial {type.Keyword} {type.Name}");
+        }
+    }
+
+    /// <summary>Closes what <see cref="OpenContainers"/> opened.</summary>
+    public static void CloseContainers(SourceWriter w, string? ns, EquatableArray<ContainingType> types)
+    {
+        for (var i = 0; i < types.Count + (ns is null ? 0 : 1); i++)
+        {
+            w.Close();
+        }
+    }
 
     public static void Header(SourceWriter w)
     {

@@ -139,22 +139,12 @@ public class DocsExamplesTests
         $": {d.GetMessage()}";
 
     /// <summary>Generator, then every SafeShare analyzer, as in a build; what each reported and any exception.</summary>
-    private static async Task<(List<string> Exceptions, ImmutableArray<Diagnostic> Diagnostics)> AnalyseAsync(string source)
+    private static async Task<(IReadOnlyList<string> Exceptions, ImmutableArray<Diagnostic> Diagnostics)> AnalyseAsync(string source)
     {
-        var (output, generatorDiagnostics) = CompilerRun.Generate(TestCompilation.Create(source));
-        var analyzers = typeof(Rules).Assembly.GetTypes()
-            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        var analyzers = CompilerRun.AllAnalyzers();
         Assert.NotEmpty(analyzers);
-        var exceptions = new List<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (ex, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var all = await output.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
-        var diagnostics = generatorDiagnostics.AddRange(all)
+        var (all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source), analyzers);
+        var diagnostics = all
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();
