@@ -5,8 +5,9 @@
 #
 # Packs the SafeShare package from this checkout (and, with --baseline, from that commit), writes the harness's
 # synthetic codebase at each size as a project referencing the package, and builds it --no-incremental with
-# -p:ReportAnalyzer=true, which makes csc print its own analyzer and generator times. Prints one table row per
-# size, package and repetition, then the medians, as Markdown. Needs the .NET SDK and the package registry.
+# -p:ReportAnalyzer=true, which makes csc print its own analyzer and generator times. The compiler server runs as in
+# a developer's build (warmed by one untimed build per project, shut down at the end). Prints one table row per size,
+# package and repetition, then the medians, as Markdown. Needs the .NET SDK and the package registry.
 set -euo pipefail
 
 sizes=1000,5000
@@ -25,7 +26,7 @@ done
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
-trap '[[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; [[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER=1
 
 pack() { # pack <source root> <version>
@@ -79,7 +80,6 @@ EOF
     <NuGetAudit>false</NuGetAudit>
     <RestorePackagesPath>$work/packages</RestorePackagesPath>
     <ReportAnalyzer>true</ReportAnalyzer>
-    <UseSharedCompilation>false</UseSharedCompilation>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="SafeShare" Version="[$version]" />
@@ -87,12 +87,12 @@ EOF
 </Project>
 EOF
     dotnet restore "$project/Bench.csproj" -v:q >"$work/restore.log" 2>&1 || { cat "$work/restore.log" >&2; exit 1; }
-    # One untimed build: the SDK's own first-run work and the disk cache, as a developer's second build.
-    dotnet build "$project/Bench.csproj" --no-restore -nodeReuse:false --disable-build-servers -tl:off -v:q >/dev/null 2>&1 || true
+    # One untimed build: the SDK's first-run work, the disk cache and a warm compiler server, as a developer's next build.
+    dotnet build "$project/Bench.csproj" --no-restore -nodeReuse:false -tl:off -v:q >/dev/null 2>&1 || true
     for rep in $(seq 1 "$reps"); do
       log="$work/build-$size-$version-$rep.log"
       start=$(date +%s%N)
-      dotnet build "$project/Bench.csproj" --no-restore --no-incremental -nodeReuse:false --disable-build-servers -tl:off -v:d \
+      dotnet build "$project/Bench.csproj" --no-restore --no-incremental -nodeReuse:false -tl:off -v:d \
         -clp:PerformanceSummary >"$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
       end=$(date +%s%N)
       # csc's report lists each analyzer assembly, then each generator: SafeShare's own lines (the SDK's analyzers and
@@ -123,7 +123,7 @@ for (size, version), values in sorted(rows.items()):
     print(f"| {size:,} | {label} | {med[0]:,.0f} | {med[1]:,.0f} | {med[2]:,.0f} | {med[3]:.1f} |")
 PY
   echo
-  echo "Medians of $reps builds each (\`dotnet build --no-incremental -p:ReportAnalyzer=true\`, after one untimed build)."
+  echo "Medians of $reps builds each (\`dotnet build --no-incremental -p:ReportAnalyzer=true\` with the compiler server, after one untimed build)."
 }
 
 if [[ -n "$out" ]]; then report | tee "$out"; else report; fi
