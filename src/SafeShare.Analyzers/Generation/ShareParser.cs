@@ -139,6 +139,12 @@ internal static class ShareParser
         var classification = new DataClassification(symbols);
         var allowed = ShareFieldNames(shareAttribute);
         var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, allowed);
+        if (payload is not null && fields.Count == 0 && allowed is null && classification.ReadOwn(payload) is { IsPersonal: true } own)
+        {
+            // A marker on the payload parameter itself ([PersonalData] string childName), as SAFE103 reads it: the value
+            // shared is one field, named after the parameter.
+            fields = new[] { Field(payload.Name, own) }.ToEquatableArray();
+        }
         if (payload is not null && fields.Count == 0)
         {
             diagnostics.Add(Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));

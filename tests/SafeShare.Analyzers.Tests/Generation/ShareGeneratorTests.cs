@@ -281,6 +281,24 @@ public class ShareGeneratorTests
     }
 
     [Fact]
+    public void A_marker_on_the_payload_parameter_is_what_the_share_records()
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run("""
+            using SafeShare;
+            public partial class Referrals
+            {
+                private readonly IDecisionLog _log = new InMemoryDecisionLog();
+                [Share("School", "Tell the school the child is subject to a plan")]
+                [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+                public partial DecisionRecord TellSchool([PersonalData(Subject = DataSubject.Child)] string childName, DecisionDetails details);
+            }
+            """);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "SAFE905");
+        var share = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("TellSchool.Share.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("new global::SafeShare.SharedField(\"childName\", global::SafeShare.DataKind.Personal),", share);
+    }
+
+    [Fact]
     public void A_refused_share_that_cannot_be_implemented_gets_no_stub()
     {
         // Not partial: the method has its own body. A generic method's constraints would have to be repeated: left alone.
