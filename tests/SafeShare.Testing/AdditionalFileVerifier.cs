@@ -27,7 +27,7 @@ public static class AdditionalFileVerifier<TAnalyzer>
         var source = Markup.Parse(sourceMarkup);
         var files = additionalFiles.Select(f => (f.Path, Parsed: Markup.Parse(f.Markup))).ToArray();
         var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Parsed.Source)).ToImmutableArray();
-        var (all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source.Source), ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), texts);
+        var (_, all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source.Source), ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), texts);
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         Assert.DoesNotContain(all, d => d.Id == "AD0001");
         AnalyzerVerifier<TAnalyzer>.CheckCompilerErrors(all, Array.Empty<string>());

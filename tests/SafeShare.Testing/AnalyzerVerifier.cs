@@ -55,7 +55,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, params string[] compilerErrors)
     {
-        var (all, exceptions) = await CompilerRun.BuildAsync(compilation, ImmutableArray.Create(analyzer));
+        var (_, all, exceptions) = await CompilerRun.BuildAsync(compilation, ImmutableArray.Create(analyzer));
 
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         var ad0001 = all.Where(d => d.Id == "AD0001").ToList();

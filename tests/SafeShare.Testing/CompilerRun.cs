@@ -35,10 +35,10 @@ public static class CompilerRun
             .ToImmutableArray();
 
     /// <summary>
-    /// SafeShare's generator, then the analyzers over its output, as csc runs them: everything reported (the
-    /// generator's diagnostics first) and every exception an analyzer threw.
+    /// SafeShare's generator, then the analyzers over its output, as csc runs them: the compilation with the generated
+    /// code, everything reported (the generator's diagnostics first) and every exception an analyzer threw.
     /// </summary>
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions)> BuildAsync(
+    public static async Task<(Compilation Output, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions)> BuildAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles = default)
     {
         var (output, generatorDiagnostics) = Generate(compilation);
@@ -49,7 +49,7 @@ public static class CompilerRun
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
         var all = await output.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
-        return (generatorDiagnostics.AddRange(all), exceptions);
+        return (output, generatorDiagnostics.AddRange(all), exceptions);
     }
 
     /// <summary>Whether a tree was added by the generator (not one of the sources).</summary>

@@ -24,28 +24,25 @@ internal static class InventoryParser
             IPropertySymbol or IFieldSymbol or IEventSymbol => attributed.TargetSymbol.ContainingType,
             _ => null,
         };
-        if (type is null || !FirstMarkedIn(attributed) || SafeShareSymbols.TryCreate(attributed.SemanticModel.Compilation) is not { } symbols)
-        {
-            return null;
-        }
-
-        return Describe(type, new DataClassification(symbols), cancellationToken);
+        return type is not null && FirstMarkedIn(attributed, cancellationToken) ? Describe(type, attributed.SemanticModel.Compilation, cancellationToken) : null;
     }
 
     /// <summary>The inventory entry of a declared type, or null (see <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>).</summary>
     public static InventoryType? DescribeDeclared(GeneratorSyntaxContext declared, CancellationToken cancellationToken) =>
-        declared.SemanticModel.GetDeclaredSymbol(declared.Node, cancellationToken) is INamedTypeSymbol type &&
-        SafeShareSymbols.TryCreate(declared.SemanticModel.Compilation) is { } symbols
-            ? Describe(type, new DataClassification(symbols), cancellationToken)
+        declared.SemanticModel.GetDeclaredSymbol(declared.Node, cancellationToken) is INamedTypeSymbol type
+            ? Describe(type, declared.SemanticModel.Compilation, cancellationToken)
             : null;
+
+    private static InventoryType? Describe(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken) =>
+        SafeShareSymbols.TryCreate(compilation) is { } symbols ? Describe(type, new DataClassification(symbols), cancellationToken) : null;
 
     /// <summary>
     /// Whether no earlier declaration in the same type declaration (the type's own attribute lists, then its positional
     /// parameters, then its members in order) carries an attribute written exactly as this one's name is.
     /// </summary>
-    private static bool FirstMarkedIn(GeneratorAttributeSyntaxContext attributed)
+    private static bool FirstMarkedIn(GeneratorAttributeSyntaxContext attributed, CancellationToken cancellationToken)
     {
-        if (attributed.TargetNode is TypeDeclarationSyntax || attributed.Attributes[0].ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax written)
+        if (attributed.TargetNode is TypeDeclarationSyntax || attributed.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax written)
         {
             return true;
         }

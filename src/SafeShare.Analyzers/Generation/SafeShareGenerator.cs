@@ -74,13 +74,8 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         var shareSources = shares
             .Where(static result => result.Share is not null || result.Stub is not null)
             .Select(static (result, _) => result.Share is { } share
-                ? new GeneratedSource(
-                    Identity(share.Namespace, share.ContainingTypes) + "." + share.MethodName + "(" + string.Join(",", share.Parameters.Select(p => p.Type)) + ")",
-                    HintName(share.Namespace, share.TypeDisplayName, share.MethodName + ".Share"),
-                    ShareEmitter.Emit(share))
-                : new GeneratedSource(
-                    Identity(result.Stub!.Namespace, result.Stub.ContainingTypes) + "." + result.Stub.MethodName + "(" + result.Stub.ParameterTypes + ")",
-                    HintName(result.Stub.Namespace, result.Stub.TypeDisplayName, result.Stub.MethodName + ".Share"),
+                ? ShareSource(share.Namespace, share.ContainingTypes, share.TypeDisplayName, share.MethodName, string.Join(",", share.Parameters.Select(p => p.Type)), ShareEmitter.Emit(share))
+                : ShareSource(result.Stub!.Namespace, result.Stub.ContainingTypes, result.Stub.TypeDisplayName, result.Stub.MethodName, result.Stub.ParameterTypes,
                     ShareStubEmitter.Emit(result.Stub, result.Diagnostics.Select(d => d.Id).Distinct())));
 
         var retention = context.SyntaxProvider
@@ -182,18 +177,8 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     /// <summary>The retention model of a resolved rule on a partial type (and partial enclosing types), or null.</summary>
     internal static RetentionModel? RetentionModelOf(RetentionRule rule, TypeDeclarationSyntax syntax, string? ns)
     {
-        var containing = new System.Collections.Generic.List<ContainingType>();
-        for (TypeDeclarationSyntax? t = syntax; t is not null; t = t.Parent as TypeDeclarationSyntax)
-        {
-            if (!t.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return null;
-            }
-
-            containing.Insert(0, new ContainingType(ShareParser.Keyword(t), t.Identifier.ValueText + t.TypeParameterList?.ToString()));
-        }
-
-        if (syntax.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or TypeDeclarationSyntax))
+        if (ShareParser.PartialTypes(syntax, out _) is not { } containing ||
+            syntax.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or TypeDeclarationSyntax))
         {
             return null;
         }
@@ -230,6 +215,10 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
 
         return false;
     }
+
+    // A share's file, implemented or a stub: one identity per method and overload, so the two can never both be written.
+    private static GeneratedSource ShareSource(string? ns, EquatableArray<ContainingType> types, string typeName, string method, string parameterTypes, string text) =>
+        new(Identity(ns, types) + "." + method + "(" + parameterTypes + ")", HintName(ns, typeName, method + ".Share"), text);
 
     // Readable, but not unique: GeneratedSource.Name makes it so.
     private static string HintName(string? ns, string type, string suffix)

@@ -19,8 +19,8 @@ internal static class ShareEmitter
         var staticModifier = share.IsStatic ? "static " : string.Empty;
         var logParameter = share.LogParameter is null ? string.Empty : "global::SafeShare.IDecisionLog log, ";
         var log = share.LogParameter is null ? share.LogMember! : "log";
-        var details = share.Parameters.First(p => p.Role == ShareParser.DetailsRole).Name;
-        var payload = share.Parameters.First(p => p.Role == ShareParser.PayloadRole).Name;
+        var details = share.Parameters.First(p => p.Role == ShareRoles.Details).Name;
+        var payload = share.Parameters.First(p => p.Role == ShareRoles.Payload).Name;
         var fieldList = share.Fields.Count == 0 ? "none" : string.Join(", ", share.Fields.Select(Describe));
 
         // The share itself.

@@ -11,10 +11,6 @@ namespace SafeShare.Analyzers.Generation;
 /// <summary>Turns a <c>[Share]</c> method into a <see cref="ShareModel"/>, or into the diagnostics that explain why it cannot be implemented.</summary>
 internal static class ShareParser
 {
-    public const string PayloadRole = ShareRoles.Payload;
-    public const string DetailsRole = ShareRoles.Details;
-    public const string LogRole = ShareRoles.Log;
-
     /// <summary>A method carrying [Share], as <c>ForAttributeWithMetadataName</c> hands it over.</summary>
     public static ShareResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -91,10 +87,10 @@ internal static class ShareParser
 
             switch (roles[i])
             {
-                case DetailsRole:
+                case ShareRoles.Details:
                     detailsCount++;
                     break;
-                case LogRole:
+                case ShareRoles.Log:
                     logParameter = parameter.Name;
                     break;
                 default:
@@ -188,19 +184,8 @@ internal static class ShareParser
             return null;
         }
 
-        var containing = new List<ContainingType>();
-        SyntaxNode? node = syntax.Parent;
-        for (; node is TypeDeclarationSyntax type; node = node.Parent)
-        {
-            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return null;
-            }
-
-            containing.Insert(0, new ContainingType(Keyword(type), type.Identifier.ValueText + type.TypeParameterList?.ToString()));
-        }
-
-        if (node is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax) || containing.Count == 0)
+        if (PartialTypes(syntax.Parent as TypeDeclarationSyntax, out var outside) is not { Count: > 0 } containing ||
+            outside is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
         {
             return null;
         }
@@ -220,6 +205,29 @@ internal static class ShareParser
             method.Name,
             $"{modifiers} {method.ReturnType.ToDisplayString(FullyQualified)} {Identifier(method.Name)}({parameters})",
             string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString(FullyQualified))));
+    }
+
+    /// <summary>
+    /// The type declaration <paramref name="innermost"/> and those enclosing it, outermost first, as the partial
+    /// declarations a generated member goes in; null when one of them is not partial. <paramref name="outside"/> is what
+    /// encloses the outermost one.
+    /// </summary>
+    internal static List<ContainingType>? PartialTypes(TypeDeclarationSyntax? innermost, out SyntaxNode? outside)
+    {
+        var containing = new List<ContainingType>();
+        outside = innermost;
+        for (var type = innermost; type is not null; type = type.Parent as TypeDeclarationSyntax)
+        {
+            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return null;
+            }
+
+            containing.Insert(0, new ContainingType(Keyword(type), type.Identifier.ValueText + type.TypeParameterList?.ToString()));
+            outside = type.Parent;
+        }
+
+        return containing;
     }
 
     private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
@@ -306,7 +314,7 @@ internal static class ShareParser
                     IPropertySymbol { IsIndexer: false, GetMethod: not null } p => p.Type,
                     _ => null,
                 };
-                if (memberType is null || !IsDecisionLog(memberType, decisionLog) || (method.IsStatic && !member.IsStatic) ||
+                if (memberType is null || !ShareRoles.IsDecisionLog(memberType, decisionLog) || (method.IsStatic && !member.IsStatic) ||
                     (member.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Private && !SymbolEqualityComparer.Default.Equals(type, method.ContainingType)))
                 {
                     continue;
@@ -319,7 +327,6 @@ internal static class ShareParser
         return null;
     }
 
-    internal static bool IsDecisionLog(ITypeSymbol type, INamedTypeSymbol decisionLog) => ShareRoles.IsDecisionLog(type, decisionLog);
 
     /// <summary>How a partial declaration of the type is written: "class", "record", "record struct"...</summary>
     internal static string Keyword(TypeDeclarationSyntax type) => type switch

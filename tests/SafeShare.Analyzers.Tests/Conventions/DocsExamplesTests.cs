@@ -143,7 +143,7 @@ public class DocsExamplesTests
     {
         var analyzers = CompilerRun.AllAnalyzers();
         Assert.NotEmpty(analyzers);
-        var (all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source), analyzers);
+        var (_, all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(source), analyzers);
         var diagnostics = all
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)

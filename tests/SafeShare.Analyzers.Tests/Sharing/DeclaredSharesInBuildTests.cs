@@ -68,9 +68,7 @@ public class DeclaredSharesInBuildTests
     [Fact]
     public async Task Each_rule_reports_once_on_the_declaration_the_user_wrote()
     {
-        var compilation = TestCompilation.Create(Source);
-        var (output, _) = CompilerRun.Generate(compilation);
-        var (all, exceptions) = await CompilerRun.BuildAsync(compilation, CompilerRun.AllAnalyzers());
+        var (output, all, exceptions) = await CompilerRun.BuildAsync(TestCompilation.Create(Source), CompilerRun.AllAnalyzers());
         Assert.Empty(exceptions);
         AnalyzerVerifier<SafeShare.Analyzers.Sharing.SharePurposeAnalyzer>.CheckCompilerErrors(all, Array.Empty<string>());
 
