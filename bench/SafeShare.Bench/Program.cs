@@ -93,6 +93,8 @@ public static class Program
         }
 
         GeneratorRunner.Run(warmup, safeShare);
+        var lookup = AnalyzerSets.CreateAttributeLookupOnly();
+        GeneratorRunner.Run(warmup, lookup);
 
         var sizes = new List<SizeResult>();
         foreach (var size in options.Sizes)
@@ -139,7 +141,16 @@ public static class Program
                 }
             }
 
-            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns, baselineGeneratorRuns));
+            // The same inputs with SafeShare's work taken out: what Roslyn's attribute lookup costs on its own.
+            var lookupRuns = new List<GeneratorRun>();
+            for (var rep = 0; rep < options.Repetitions; rep++)
+            {
+                var run = GeneratorRunner.Run(codebase, lookup);
+                lookupRuns.Add(run);
+                Console.WriteLine($"  rep {rep + 1} attribute lookup alone first {run.FirstRunMs,8:F1} ms  re-run {run.RerunMs,7:F2} ms");
+            }
+
+            sizes.Add(SizeResult.From(size, codebase, sizeSets, runs, generatorRuns, baselineGeneratorRuns, lookupRuns));
         }
 
         machine = machine with { LoadAverageAtEnd = MachineInfo.LoadAverage(), PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64 };

@@ -64,6 +64,7 @@ public static class AnalyzerSets
     public const string NetAnalyzers = "d. NetAnalyzers";
     public const string SecurityCodeScan = "e. SecurityCodeScan";
     public const string Baseline = "b0. SafeShare baseline";
+    public const string AttributeLookup = "g. attribute lookup alone";
 
     public static readonly ImmutableArray<string> SonarRules = ImmutableArray.Create("S5332", "S4423", "S4830");
     public static readonly ImmutableArray<string> NetAnalyzersRules = ImmutableArray.Create("CA5359", "CA5364", "CA5397");
@@ -87,6 +88,12 @@ public static class AnalyzerSets
         return new AnalyzerSet(Baseline, $"SafeShare analyzers and generator as built at {label}",
             analyzers, reference.GetGenerators(LanguageNames.CSharp), ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<AdditionalText>.Empty, rules);
     }
+
+    /// <summary>The generator's inputs without SafeShare's work (see <see cref="AttributeLookupOnly"/>): run by the generator measurement only.</summary>
+    public static AnalyzerSet CreateAttributeLookupOnly() =>
+        new(AttributeLookup, "the SafeShare generator's inputs alone: the same attribute lookups and syntax filter, each transform returning a position",
+            ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray.Create(new AttributeLookupOnly().AsSourceGenerator()),
+            ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<AdditionalText>.Empty, ImmutableArray<string>.Empty);
 
     public static ImmutableArray<AnalyzerSet> Create()
     {

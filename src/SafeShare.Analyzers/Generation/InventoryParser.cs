@@ -11,80 +11,130 @@ namespace SafeShare.Analyzers.Generation;
 internal static class InventoryParser
 {
     /// <summary>
-    /// The inventory entry of the type a personal-data marker sits in: on the type itself, a member, or a primary
-    /// constructor's parameter. Null for a marker elsewhere (a method's parameter), and for every marker of a type
-    /// declaration but the first of its kind: the entry is the type's, so one per declaration is enough.
+    /// The inventory entry of the type a personal-data marker sits in: on the type itself, a member, or a constructor's
+    /// parameter. Null for a marker elsewhere (a method's parameter), and for every marker of a type declaration but the
+    /// first: the entry is the type's, so one per declaration is enough, whichever marker input found it.
     /// </summary>
     public static InventoryType? DescribeHolder(GeneratorAttributeSyntaxContext attributed, CancellationToken cancellationToken)
     {
-        var type = attributed.TargetSymbol switch
+        var type = HolderOf(attributed.TargetSymbol);
+        if (type is null || SafeShareSymbols.TryCreate(attributed.SemanticModel.Compilation) is not { } symbols ||
+            attributed.TargetNode.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
         {
-            INamedTypeSymbol named => named,
-            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
-            IPropertySymbol or IFieldSymbol or IEventSymbol => attributed.TargetSymbol.ContainingType,
-            _ => null,
-        };
-        return type is not null && FirstMarkedIn(attributed, cancellationToken) ? Describe(type, attributed.SemanticModel.Compilation, cancellationToken) : null;
-    }
-
-    /// <summary>The inventory entry of a declared type, or null (see <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>).</summary>
-    public static InventoryType? DescribeDeclared(GeneratorSyntaxContext declared, CancellationToken cancellationToken) =>
-        declared.SemanticModel.GetDeclaredSymbol(declared.Node, cancellationToken) is INamedTypeSymbol type
-            ? Describe(type, declared.SemanticModel.Compilation, cancellationToken)
-            : null;
-
-    private static InventoryType? Describe(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken) =>
-        SafeShareSymbols.TryCreate(compilation) is { } symbols ? Describe(type, new DataClassification(symbols), cancellationToken) : null;
-
-    /// <summary>
-    /// Whether no earlier declaration in the same type declaration (the type's own attribute lists, then its positional
-    /// parameters, then its members in order) carries an attribute written exactly as this one's name is.
-    /// </summary>
-    private static bool FirstMarkedIn(GeneratorAttributeSyntaxContext attributed, CancellationToken cancellationToken)
-    {
-        if (attributed.TargetNode is TypeDeclarationSyntax || attributed.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax written)
-        {
-            return true;
+            return null;
         }
 
-        // Written the same way in the same declaration, a name binds the same way.
-        var name = written.Name.ToString();
-
-        var member = attributed.TargetNode.FirstAncestorOrSelf<SyntaxNode>(n => n.Parent is TypeDeclarationSyntax or ParameterListSyntax { Parent: TypeDeclarationSyntax });
-        if (member?.Parent is ParameterListSyntax { Parent: TypeDeclarationSyntax owner } list)
+        var first = FirstMarker(declaration, attributed.SemanticModel, symbols, cancellationToken);
+        foreach (var attribute in attributed.Attributes)
         {
-            return !Carries(list.Parameters.TakeWhile(p => p != member).Select(p => p.AttributeLists), name) &&
-                   !Carries(new[] { owner.AttributeLists }, name);
-        }
-
-        if (member?.Parent is not TypeDeclarationSyntax declaration)
-        {
-            return true;
-        }
-
-        return !Carries(new[] { declaration.AttributeLists }, name) &&
-               !Carries(declaration.ParameterList?.Parameters.Select(p => p.AttributeLists) ?? Enumerable.Empty<SyntaxList<AttributeListSyntax>>(), name) &&
-               !Carries(declaration.Members.TakeWhile(m => m != member).Select(m => m.AttributeLists), name);
-    }
-
-    private static bool Carries(IEnumerable<SyntaxList<AttributeListSyntax>> lists, string name)
-    {
-        foreach (var attributeLists in lists)
-        {
-            foreach (var list in attributeLists)
+            if (attribute.ApplicationSyntaxReference?.Span.Start == first)
             {
-                foreach (var attribute in list.Attributes)
-                {
-                    if (attribute.Name.ToString() == name)
-                    {
-                        return true;
-                    }
-                }
+                return Describe(type, new DataClassification(symbols), cancellationToken);
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>
+    /// The inventory entry of a declared type no marker input describes (see
+    /// <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>), or null.
+    /// </summary>
+    public static InventoryType? DescribeDeclared(GeneratorSyntaxContext declared, CancellationToken cancellationToken) =>
+        declared.Node is TypeDeclarationSyntax declaration &&
+        declared.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type &&
+        SafeShareSymbols.TryCreate(declared.SemanticModel.Compilation) is { } symbols &&
+        FirstMarker(declaration, declared.SemanticModel, symbols, cancellationToken) is null
+            ? Describe(type, new DataClassification(symbols), cancellationToken)
+            : null;
+
+    private static INamedTypeSymbol? HolderOf(ISymbol target) => target switch
+    {
+        INamedTypeSymbol named => named,
+        IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
+        IPropertySymbol or IFieldSymbol or IEventSymbol => target.ContainingType,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Where the first marker a marker input finds in a type declaration is written (the type's own attributes, then
+    /// its positional parameters, then its members and their constructor parameters, in order), or null when there is
+    /// none. Read from the declared symbols, as <c>ForAttributeWithMetadataName</c> reads them, so exactly one of the
+    /// inputs describes the declaration.
+    /// </summary>
+    private static int? FirstMarker(TypeDeclarationSyntax declaration, SemanticModel model, SafeShareSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (MarkerIn(declaration, declaration, model, symbols, cancellationToken) is { } onType)
+        {
+            return onType;
+        }
+
+        foreach (var parameter in declaration.ParameterList?.Parameters ?? default)
+        {
+            if (MarkerIn(parameter, declaration, model, symbols, cancellationToken) is { } onParameter)
+            {
+                return onParameter;
+            }
+        }
+
+        foreach (var member in declaration.Members)
+        {
+            var found = member switch
+            {
+                BaseFieldDeclarationSyntax field => FirstOf(field.Declaration.Variables, field.AttributeLists.Count > 0),
+                ConstructorDeclarationSyntax constructor => FirstOf(constructor.ParameterList.Parameters, true),
+                PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => MarkerIn(member, declaration, model, symbols, cancellationToken),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+
+        int? FirstOf<T>(SeparatedSyntaxList<T> nodes, bool mayCarry)
+            where T : SyntaxNode
+        {
+            foreach (var node in nodes)
+            {
+                if (mayCarry && MarkerIn(node, declaration, model, symbols, cancellationToken) is { } at)
+                {
+                    return at;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // The earliest marker on the symbol a node declares, written inside this declaration.
+    private static int? MarkerIn(SyntaxNode node, TypeDeclarationSyntax declaration, SemanticModel model, SafeShareSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (node is MemberDeclarationSyntax { AttributeLists.Count: 0 } or ParameterSyntax { AttributeLists.Count: 0 } ||
+            model.GetDeclaredSymbol(node, cancellationToken) is not { } symbol)
+        {
+            return null;
+        }
+
+        int? first = null;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.ApplicationSyntaxReference is { } written && written.SyntaxTree == declaration.SyntaxTree &&
+                declaration.Span.Contains(written.Span) && IsMarker(attribute, symbols) && (first is null || written.Span.Start < first))
+            {
+                first = written.Span.Start;
+            }
+        }
+
+        return first;
+    }
+
+    private static bool IsMarker(AttributeData attribute, SafeShareSymbols symbols) =>
+        SafeShareSymbols.Is(attribute, symbols.PersonalData) || SafeShareSymbols.Is(attribute, symbols.SpecialCategory) ||
+        SafeShareSymbols.Is(attribute, symbols.CriminalOffenceData) || SafeShareSymbols.Is(attribute, symbols.IdentityPersonalData) ||
+        SafeShareSymbols.Is(attribute, symbols.IdentityProtectedPersonalData);
 
     /// <summary>The inventory entry of a type (its own members and its base types'); null when it holds no personal data.</summary>
     public static InventoryType? Describe(INamedTypeSymbol type, DataClassification classification, CancellationToken cancellationToken)

@@ -48,8 +48,14 @@ public static class SafeShareGeneratorSteps
 [Generator(LanguageNames.CSharp)]
 public sealed class SafeShareGenerator : IIncrementalGenerator
 {
+    /// <summary>The attribute that declares a share.</summary>
+    internal const string ShareAttribute = "SafeShare.ShareAttribute";
+
+    /// <summary>The attribute that gives a type its retention rule.</summary>
+    internal const string RetainUntilAttribute = "SafeShare.RetainUntilAttribute";
+
     /// <summary>The attributes that mark personal data: SafeShare's three and ASP.NET Core Identity's two.</summary>
-    private static readonly string[] MarkerAttributes =
+    internal static readonly string[] MarkerAttributes =
     {
         "SafeShare.PersonalDataAttribute",
         "SafeShare.SpecialCategoryAttribute",
@@ -62,7 +68,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var shares = context.SyntaxProvider
-            .ForAttributeWithMetadataName("SafeShare.ShareAttribute", static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
+            .ForAttributeWithMetadataName(ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
             .WithTrackingName(SafeShareGeneratorSteps.Shares);
         context.RegisterSourceOutput(shares, static (output, result) =>
         {
@@ -79,7 +85,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
                     ShareStubEmitter.Emit(result.Stub, result.Diagnostics.Select(d => d.Id).Distinct())));
 
         var retention = context.SyntaxProvider
-            .ForAttributeWithMetadataName("SafeShare.RetainUntilAttribute", static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => ParseRetention(attributed))
+            .ForAttributeWithMetadataName(RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => ParseRetention(attributed))
             .Where(static model => model is not null)
             .WithTrackingName(SafeShareGeneratorSteps.Retention);
         var retentionSources = retention.Select(static (model, _) => new GeneratedSource(

@@ -115,6 +115,46 @@ public class InventoryMarkerTests
     }
 
     [Fact]
+    public void Each_type_declaration_is_described_once_whichever_markers_it_carries()
+    {
+        const string mixed = """
+            using SafeShare;
+            using PD = SafeShare.PersonalDataAttribute;
+            namespace Council.Domain
+            {
+                [PersonalData]
+                public class Person
+                {
+                    [SpecialCategory(SpecialCategory.Health)] public string? Diagnosis { get; set; }
+                    [PD] public string? Name { get; set; }
+                }
+
+                [System.Serializable]
+                public sealed class Carer : Person
+                {
+                    public Carer([PersonalData] string address) => Address = address;
+                    public string Address { get; }
+                    [CriminalOffenceData] public string? Caution;
+                    [PersonalData, SpecialCategory(SpecialCategory.Religion)] public string? Faith { get; set; }
+                }
+
+                public sealed record Referral([property: PersonalData] string Child, [PersonalData] string Referrer)
+                {
+                    [SpecialCategory(SpecialCategory.Health)] public string? Concern { get; init; }
+                }
+
+                public sealed record Note([property: PersonalData] string Text);
+            }
+            """;
+        var (driver, _, _) = GeneratorHost.Run(mixed);
+        var described = driver.GetRunResult().Results.Single().TrackedSteps[SafeShareGeneratorSteps.DescribedTypes]
+            .SelectMany(s => s.Outputs).Select(o => o.Value).OfType<InventoryType>().Select(t => t.FullName).OrderBy(n => n, System.StringComparer.Ordinal);
+        // Several marker inputs find each of these declarations; one of them describes it.
+        Assert.Equal(new[] { "Council.Domain.Carer", "Council.Domain.Note", "Council.Domain.Person", "Council.Domain.Referral" }, described);
+        Assert.Equal(new[] { "Council.Domain.Carer", "Council.Domain.Note", "Council.Domain.Person", "Council.Domain.Referral" }, InventoryNames(driver));
+    }
+
+    [Fact]
     public void Identity_markers_are_found()
     {
         const string identity = """

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SafeShare.Analyzers.Generation;
+
+namespace SafeShare.Bench.Hosting;
+
+/// <summary>
+/// SafeShare's generator with SafeShare's work taken out: the same inputs (the same attributes looked up by
+/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same syntax provider for types the
+/// marker inputs cannot see), each transform returning only where its declaration starts. What it costs is what
+/// Roslyn spends finding and binding the attributed declarations, which any generator on these inputs pays: the
+/// difference from the real generator is SafeShare's own reading of them. Run in the benchmark's host only, never by csc.
+/// </summary>
+public sealed class AttributeLookupOnly : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var found = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => node is TypeDeclarationSyntax type && SafeShareGenerator.MayHoldPersonalDataUnmarked(type), static (declared, _) => declared.Node.SpanStart)
+            .Collect();
+        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
+        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
+        foreach (var marker in SafeShareGenerator.MarkerAttributes)
+        {
+            found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(marker, static (_, _) => true, static (attributed, _) => attributed.TargetNode.SpanStart));
+        }
+
+        context.RegisterSourceOutput(found, static (_, _) => { });
+    }
+
+    private static IncrementalValueProvider<ImmutableArray<int>> Add(IncrementalValueProvider<ImmutableArray<int>> left, IncrementalValuesProvider<int> right) =>
+        left.Combine(right.Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+}
