@@ -28,7 +28,7 @@ internal static class Legal
     /// <summary>"RelevantHealthInformation (special category: health)".</summary>
     public static string Kind(string? kind, string? category, string name) => kind switch
     {
-        "SpecialCategory" => $"{name} (special category: {Words(category ?? "unspecified")})",
+        SafeShare.Text.InventorySchema.SpecialCategory => $"{name} (special category: {Words(category ?? "unspecified")})",
         "CriminalOffence" => $"{name} (criminal offence data)",
         _ => name,
     };

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
+using S = SafeShare.Text.InventorySchema;
+
 namespace SafeShare.Analyzers.Generation;
 
 /// <summary>The whole data inventory of an assembly: every personal-data type and every declared share.</summary>
@@ -13,8 +15,8 @@ internal sealed record InventoryModel(string AssemblyName, EquatableArray<Invent
 /// </summary>
 internal static class InventoryEmitter
 {
-    public const string MetadataKey = "SafeShare.DataInventory";
-    public const string Schema = "safeshare-inventory/1";
+    public const string MetadataKey = S.MetadataKey;
+    public const string Schema = S.Version;
 
     public static string Emit(InventoryModel model)
     {
@@ -39,8 +41,8 @@ internal static class InventoryEmitter
             {
                 var kind = member.Kind switch
                 {
-                    "SpecialCategory" => "special category: " + string.Join(", ", member.Categories.Select(LegalText.Words)),
-                    "CriminalOffence" => "criminal offence data",
+                    S.SpecialCategory => "special category: " + string.Join(", ", member.Categories.Select(LegalText.Words)),
+                    S.CriminalOffence => "criminal offence data",
                     _ => "personal",
                 };
                 // A member's own basis or condition is shown only where it differs from the type's.
@@ -102,27 +104,27 @@ internal static class InventoryEmitter
 
     private static void WriteJson(JsonText j, InventoryModel model)
     {
-        j.Raw("{\"schema\":").Str(Schema).Raw(",\"assembly\":").Str(model.AssemblyName).Raw(",\"types\":[");
+        j.Raw("{").Key(S.Schema, first: true).Str(S.Version).Key(S.Assembly).Str(model.AssemblyName).Key(S.Types).Raw("[");
         var first = true;
         foreach (var type in model.Types)
         {
-            j.Raw(first ? "{\"type\":" : ",{\"type\":");
+            j.Raw(first ? "{" : ",{").Key(S.Type, first: true).Str(type.FullName);
             first = false;
-            j.Str(type.FullName).Raw(",\"subject\":").Str(type.Subject).Raw(",\"retention\":").Str(type.Retention);
+            j.Key(S.Subject).Str(type.Subject).Key(S.Retention).Str(type.Retention);
             Basis(j, type.Basis);
-            j.Raw(",\"members\":[");
+            j.Key(S.Members).Raw("[");
             var firstMember = true;
             foreach (var member in type.Members)
             {
-                j.Raw(firstMember ? "{\"name\":" : ",{\"name\":");
+                j.Raw(firstMember ? "{" : ",{").Key(S.Name, first: true).Str(member.Name);
                 firstMember = false;
-                j.Str(member.Name).Raw(",\"kind\":").Str(member.Kind).Raw(",\"categories\":[");
+                j.Key(S.Kind).Str(member.Kind).Key(S.Categories).Raw("[");
                 for (var c = 0; c < member.Categories.Count; c++)
                 {
                     j.Raw(c == 0 ? string.Empty : ",").Str(member.Categories[c]);
                 }
 
-                j.Raw("],\"subject\":").Str(member.Subject);
+                j.Raw("]").Key(S.Subject).Str(member.Subject);
                 Basis(j, member.Basis);
                 j.Raw("}");
             }
@@ -130,21 +132,21 @@ internal static class InventoryEmitter
             j.Raw("]}");
         }
 
-        j.Raw("],\"shares\":[");
+        j.Raw("]").Key(S.Shares).Raw("[");
         first = true;
         foreach (var share in model.Shares)
         {
-            j.Raw(first ? "{\"name\":" : ",{\"name\":");
+            j.Raw(first ? "{" : ",{").Key(S.Name, first: true).Str(share.Name);
             first = false;
-            j.Str(share.Name).Raw(",\"recipient\":").Str(share.Recipient).Raw(",\"purpose\":").Str(share.Purpose).Raw(",\"payload\":").Str(share.Payload());
+            j.Key(S.Recipient).Str(share.Recipient).Key(S.Purpose).Str(share.Purpose).Key(S.Payload).Str(share.Payload());
             Basis(j, share.Basis);
-            j.Raw(",\"fields\":[");
+            j.Key(S.Fields).Raw("[");
             var firstField = true;
             foreach (var field in share.Fields)
             {
-                j.Raw(firstField ? "{\"name\":" : ",{\"name\":");
+                j.Raw(firstField ? "{" : ",{").Key(S.Name, first: true).Str(field.Name);
                 firstField = false;
-                j.Str(field.Name).Raw(",\"kind\":").Str(field.Kind).Raw(",\"category\":").Str(field.Category).Raw("}");
+                j.Key(S.Kind).Str(field.Kind).Key(S.Category).Str(field.Category).Raw("}");
             }
 
             j.Raw("]}");
@@ -155,12 +157,12 @@ internal static class InventoryEmitter
 
     private static void Basis(JsonText j, LegalBasis basis)
     {
-        j.Raw(",\"lawfulBasis\":").Str(basis.LawfulBasis)
-         .Raw(",\"gateway\":").Str(basis.Gateway)
-         .Raw(",\"article9Condition\":").Str(basis.Article9Condition)
-         .Raw(",\"schedule1\":").Str(basis.Schedule1)
-         .Raw(",\"schedule1Paragraph\":").Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
-         .Raw(",\"basisInLaw\":").Str(basis.BasisInLaw);
+        j.Key(S.LawfulBasis).Str(basis.LawfulBasis)
+         .Key(S.Gateway).Str(basis.Gateway)
+         .Key(S.Article9Condition).Str(basis.Article9Condition)
+         .Key(S.Schedule1).Str(basis.Schedule1)
+         .Key(S.Schedule1Paragraph).Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
+         .Key(S.BasisInLaw).Str(basis.BasisInLaw);
     }
 
     /// <summary>Merges the entries found from each marker into one sorted, de-duplicated inventory.</summary>

@@ -37,6 +37,9 @@ internal readonly struct JsonText
         return this;
     }
 
+    /// <summary>Writes a property's name and colon, after a comma unless it is the object's first.</summary>
+    public JsonText Key(string name, bool first = false) => Raw(first ? "\"" : ",\"").Raw(name).Raw("\":");
+
     /// <summary>Writes a JSON string, or null.</summary>
     public JsonText Str(string? value)
     {

@@ -1,5 +1,7 @@
 using System.Linq;
 
+using SafeShare.Text;
+
 namespace SafeShare.Analyzers.Generation;
 
 /// <summary>Emits the implementation of a declared share and its two companions.</summary>
@@ -144,8 +146,8 @@ internal static class ShareEmitter
 
         static string Describe(DataField f) => f.Kind switch
         {
-            "SpecialCategory" => $"{f.Name} (special category: {LegalText.Words(f.Category ?? string.Empty)})",
-            "CriminalOffence" => $"{f.Name} (criminal offence data)",
+            InventorySchema.SpecialCategory => $"{f.Name} (special category: {LegalText.Words(f.Category ?? string.Empty)})",
+            InventorySchema.CriminalOffence => $"{f.Name} (criminal offence data)",
             _ => $"{f.Name} (personal)",
         };
 

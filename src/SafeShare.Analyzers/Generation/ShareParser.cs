@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SafeShare.Analyzers.Classification;
 
+using SafeShare.Text;
+
 namespace SafeShare.Analyzers.Generation;
 
 /// <summary>Turns a <c>[Share]</c> method into a <see cref="ShareModel"/>, or into the diagnostics that explain why it cannot be implemented.</summary>
@@ -287,9 +289,9 @@ internal static class ShareParser
 
     /// <summary>A personal member's field: criminal offence data first, then its first special category, else personal.</summary>
     internal static DataField Field(string name, bool criminalOffence, IReadOnlyList<string> specialCategories) =>
-        criminalOffence ? new DataField(name, "CriminalOffence", null)
-        : specialCategories.Count > 0 ? new DataField(name, "SpecialCategory", specialCategories[0])
-        : new DataField(name, "Personal", null);
+        criminalOffence ? new DataField(name, InventorySchema.CriminalOffence, null)
+        : specialCategories.Count > 0 ? new DataField(name, InventorySchema.SpecialCategory, specialCategories[0])
+        : new DataField(name, InventorySchema.Personal, null);
 
     private static HashSet<string>? ShareFieldNames(AttributeData shareAttribute)
     {

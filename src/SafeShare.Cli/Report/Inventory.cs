@@ -6,6 +6,8 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
 
+using S = SafeShare.Text.InventorySchema;
+
 namespace SafeShare.Cli.Report;
 
 /// <summary>The legal basis recorded for a type, member or share (enum member names, as in the manifest).</summary>
@@ -20,8 +22,8 @@ internal sealed record InventoryField(string Name, string Kind, string? Category
 internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields);
 
 /// <summary>
-/// The data inventory SafeShare's generator compiles into an assembly (schema "safeshare-inventory/1",
-/// in <c>[assembly: AssemblyMetadata("SafeShare.DataInventory", json)]</c>), read from the file's
+/// The data inventory SafeShare's generator compiles into an assembly (<see cref="S"/>, in
+/// <c>[assembly: AssemblyMetadata("SafeShare.DataInventory", json)]</c>), read from the file's
 /// metadata with System.Reflection.Metadata: the assembly is never loaded or run.
 /// </summary>
 internal sealed record Inventory(
@@ -31,8 +33,8 @@ internal sealed record Inventory(
     IReadOnlyList<InventoryType> Types,
     IReadOnlyList<InventoryShare> Shares)
 {
-    public const string MetadataKey = "SafeShare.DataInventory";
-    public const string Schema = "safeshare-inventory/1";
+    public const string MetadataKey = S.MetadataKey;
+    public const string Schema = S.Version;
 
     public static Inventory Read(string path)
     {
@@ -141,30 +143,30 @@ internal sealed record Inventory(
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            var schema = root.GetProperty("schema").GetString();
+            var schema = root.GetProperty(S.Schema).GetString();
             if (schema != Schema)
             {
                 throw new ToolException($"'{path}' holds a data inventory in schema '{schema}'; this safeshare reads '{Schema}'.");
             }
 
-            var types = root.GetProperty("types").EnumerateArray().Select(t => new InventoryType(
-                Text(t, "type")!,
-                Text(t, "subject"),
-                Text(t, "retention"),
+            var types = root.GetProperty(S.Types).EnumerateArray().Select(t => new InventoryType(
+                Text(t, S.Type)!,
+                Text(t, S.Subject),
+                Text(t, S.Retention),
                 ReadBasis(t),
-                t.GetProperty("members").EnumerateArray().Select(m => new InventoryMember(
-                    Text(m, "name")!,
-                    Text(m, "kind")!,
-                    m.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToArray(),
-                    Text(m, "subject"),
+                t.GetProperty(S.Members).EnumerateArray().Select(m => new InventoryMember(
+                    Text(m, S.Name)!,
+                    Text(m, S.Kind)!,
+                    m.GetProperty(S.Categories).EnumerateArray().Select(c => c.GetString()!).ToArray(),
+                    Text(m, S.Subject),
                     ReadBasis(m))).ToArray())).ToArray();
-            var shares = root.GetProperty("shares").EnumerateArray().Select(s => new InventoryShare(
-                Text(s, "name")!,
-                Text(s, "recipient")!,
-                Text(s, "purpose")!,
-                Text(s, "payload")!,
+            var shares = root.GetProperty(S.Shares).EnumerateArray().Select(s => new InventoryShare(
+                Text(s, S.Name)!,
+                Text(s, S.Recipient)!,
+                Text(s, S.Purpose)!,
+                Text(s, S.Payload)!,
                 ReadBasis(s),
-                s.GetProperty("fields").EnumerateArray().Select(f => new InventoryField(Text(f, "name")!, Text(f, "kind")!, Text(f, "category"))).ToArray())).ToArray();
+                s.GetProperty(S.Fields).EnumerateArray().Select(f => new InventoryField(Text(f, S.Name)!, Text(f, S.Kind)!, Text(f, S.Category))).ToArray())).ToArray();
             return new Inventory(name, version, policy, types, shares);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NullReferenceException)
@@ -174,12 +176,12 @@ internal sealed record Inventory(
     }
 
     private static Basis ReadBasis(JsonElement e) => new(
-        Text(e, "lawfulBasis"),
-        Text(e, "gateway"),
-        Text(e, "article9Condition"),
-        Text(e, "schedule1"),
-        e.TryGetProperty("schedule1Paragraph", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
-        Text(e, "basisInLaw"));
+        Text(e, S.LawfulBasis),
+        Text(e, S.Gateway),
+        Text(e, S.Article9Condition),
+        Text(e, S.Schedule1),
+        e.TryGetProperty(S.Schedule1Paragraph, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
+        Text(e, S.BasisInLaw));
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

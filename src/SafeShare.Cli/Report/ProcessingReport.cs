@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
+using SafeShare.Text;
+
 namespace SafeShare.Cli.Report;
 
 internal sealed record PurposeRow(string Activity, string Purpose, string LawfulBasis, string Records);
@@ -114,13 +116,13 @@ internal sealed record ProcessingReport(
         var retention = inventory.Types.Select(t => new RetentionRow(Short(t.Type), t.Retention ?? "NONE RECORDED: add [RetainUntil] (SAFE004) or record why the data is kept")).ToArray();
 
         var special = inventory.Types.SelectMany(t => t.Members
-            .Where(m => m.Kind is "SpecialCategory" or "CriminalOffence")
+            .Where(m => m.Kind is InventorySchema.SpecialCategory or InventorySchema.CriminalOffence)
             .Select(m => new SpecialRow(
                 Short(t.Type),
                 m.Name,
-                m.Kind == "CriminalOffence" ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
+                m.Kind == InventorySchema.CriminalOffence ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
                 m.Basis.Article9Condition is null
-                    ? (m.Kind == "CriminalOffence" ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; " + (m.Basis.Schedule1 is null ? "no Schedule 1 condition in the inventory: confirm the official authority relied on (Art. 10)" : $"Schedule 1: {Legal.Words(m.Basis.Schedule1)}") : "NONE RECORDED (SAFE001)")
+                    ? (m.Kind == InventorySchema.CriminalOffence ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; " + (m.Basis.Schedule1 is null ? "no Schedule 1 condition in the inventory: confirm the official authority relied on (Art. 10)" : $"Schedule 1: {Legal.Words(m.Basis.Schedule1)}") : "NONE RECORDED (SAFE001)")
                     : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
             .ToArray();
 
@@ -150,18 +152,18 @@ internal sealed record ProcessingReport(
     {
         var payload = inventory.Types.FirstOrDefault(t => t.Type == share.Payload);
         var kinds = new List<string>();
-        if (share.Fields.Any(f => f.Kind == "Personal"))
+        if (share.Fields.Any(f => f.Kind == InventorySchema.Personal))
         {
             kinds.Add("Personal data (UK GDPR Art. 4(1))");
         }
 
-        var categories = share.Fields.Where(f => f.Kind == "SpecialCategory").Select(f => Legal.Words(f.Category ?? "unspecified")).Distinct().ToArray();
+        var categories = share.Fields.Where(f => f.Kind == InventorySchema.SpecialCategory).Select(f => Legal.Words(f.Category ?? "unspecified")).Distinct().ToArray();
         if (categories.Length > 0)
         {
             kinds.Add($"Special category data (Art. 9(1)): {string.Join(", ", categories)}");
         }
 
-        if (share.Fields.Any(f => f.Kind == "CriminalOffence"))
+        if (share.Fields.Any(f => f.Kind == InventorySchema.CriminalOffence))
         {
             kinds.Add("Criminal offence data (Art. 10)");
         }
@@ -182,7 +184,7 @@ internal sealed record ProcessingReport(
 
         legal.Add("Consent: recorded with every decision (obtained, not sought, refused and overridden, or not required, with the reason).");
 
-        var sensitive = categories.Length > 0 || share.Fields.Any(f => f.Kind == "CriminalOffence");
+        var sensitive = categories.Length > 0 || share.Fields.Any(f => f.Kind == InventorySchema.CriminalOffence);
         var supporting = new List<string>
         {
             $"The decision log: every decision under this share is recorded as '{share.Name}' ('safeshare query <log> --subject <case>' lists them for one person).",
@@ -224,8 +226,8 @@ internal sealed record ProcessingReport(
 
     private static string Kind(string kind, IReadOnlyList<string> categories) => kind switch
     {
-        "SpecialCategory" => "special category: " + (categories.Count == 0 ? "unspecified" : string.Join(", ", categories.Select(Legal.Words))),
-        "CriminalOffence" => "criminal offence data",
+        InventorySchema.SpecialCategory => "special category: " + (categories.Count == 0 ? "unspecified" : string.Join(", ", categories.Select(Legal.Words))),
+        InventorySchema.CriminalOffence => "criminal offence data",
         _ => "personal",
     };
 
