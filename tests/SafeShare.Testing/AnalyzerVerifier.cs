@@ -15,7 +15,9 @@ namespace SafeShare.Testing;
 /// <c>CSharpAnalyzerVerifier&lt;T&gt;.VerifyAnalyzerAsync</c>. <c>[|...|]</c> expects the analyzer's only
 /// (or first) rule; <c>{|ID:...|}</c> names the rule. As in a build, SafeShare's generator runs first and the
 /// analyzer sees its output. Fails on any analyzer exception (AD0001), on a compiler error the test does not name,
-/// and on a named error that does not occur.
+/// on a named error that does not occur, and on a diagnostic whose severity is not its rule's default (the tests run
+/// with no configuration) or whose message has an argument missing or empty. Each rule page's example pins the whole
+/// message text (see DocsExamplesTests).
 /// </summary>
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -63,7 +65,40 @@ public static class AnalyzerVerifier<TAnalyzer>
         CheckCompilerErrors(all, compilerErrors);
 
         var supported = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet();
-        return all.Where(d => supported.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        var reported = all.Where(d => supported.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        CheckMessages(reported, analyzer.SupportedDiagnostics);
+        return reported;
+    }
+
+    /// <summary>
+    /// Each diagnostic has its rule's default severity and a complete message: as many arguments as its format has
+    /// placeholders, none of them null or blank (a message reading "'' is personal data" tells the user nothing).
+    /// </summary>
+    public static void CheckMessages(IEnumerable<Diagnostic> diagnostics, ImmutableArray<DiagnosticDescriptor> rules)
+    {
+        var problems = new List<string>();
+        foreach (var d in diagnostics)
+        {
+            var rule = rules.First(r => r.Id == d.Id);
+            if (d.Severity != rule.DefaultSeverity)
+            {
+                problems.Add($"{d.Id} reported as {d.Severity}, but its default severity is {rule.DefaultSeverity}: {d.GetMessage()}");
+            }
+
+            var format = rule.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var placeholders = System.Text.RegularExpressions.Regex.Matches(format, @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
+            var arguments = Arguments(d);
+            if (arguments.Count != placeholders)
+            {
+                problems.Add($"{d.Id} has {arguments.Count} message argument(s) for {placeholders} placeholder(s): {d.GetMessage()}");
+            }
+            else if (arguments.Any(a => string.IsNullOrWhiteSpace(Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture))))
+            {
+                problems.Add($"{d.Id} has a null or blank message argument: {d.GetMessage()}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     /// <summary>Every compiler error is one the test names, none is in generated code, and every named one occurs.</summary>
@@ -77,6 +112,11 @@ public static class AnalyzerVerifier<TAnalyzer>
         var missing = compilerErrors.Where(id => !errors.Any(d => d.Id == id)).ToList();
         Assert.True(missing.Count == 0, "Compiler errors named by the test did not occur: " + string.Join(", ", missing));
     }
+
+    // Roslyn keeps a diagnostic's message arguments internal; the testing library reads them the same way.
+    private static IReadOnlyList<object?> Arguments(Diagnostic diagnostic) =>
+        typeof(Diagnostic).GetProperty("Arguments", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(diagnostic) as IReadOnlyList<object?>
+        ?? throw new InvalidOperationException("This Roslyn does not expose Diagnostic.Arguments; the message check needs updating.");
 
     private static string Describe(string[] sources, IEnumerable<(int File, Microsoft.CodeAnalysis.Text.TextSpan Span, string Id)> expected, ImmutableArray<Diagnostic> actual)
     {

@@ -15,7 +15,9 @@ namespace SafeShare.Analyzers.Tests.Conventions;
 /// Every rule page's examples are what they say they are. The one ```csharp block under "## Non-compliant" and
 /// the one under "## Compliant" are each a whole C# file: it compiles (with SafeShare's generator run first, as
 /// csc does), every SafeShare analyzer runs over it without throwing, the non-compliant file reports the page's
-/// rule and the compliant file does not.
+/// rule and the compliant file does not. The ```text block under "## Non-compliant" is what the build prints for the
+/// page's rule, line for line (position, severity, ID and message with its arguments), so a page shows users the
+/// warning they will see, and a change to a message or a severity changes its page.
 /// </summary>
 public class DocsExamplesTests
 {
@@ -36,7 +38,7 @@ public class DocsExamplesTests
 
         foreach (var (section, compliant) in new[] { ("Non-compliant", false), ("Compliant", true) })
         {
-            var blocks = CSharpBlocks(text, section);
+            var blocks = FencedBlocks(text, section, "csharp");
             if (blocks.Count != 1)
             {
                 failures.AppendLine($"## {section}: expected exactly one ```csharp block, found {blocks.Count}" +
@@ -66,6 +68,17 @@ public class DocsExamplesTests
             if (compliant && ofRule > 0)
             {
                 problems.Add($"{id} is reported {ofRule} time(s)");
+            }
+
+            if (!compliant)
+            {
+                var printed = diagnostics.Where(d => d.Id == id).Select(BuildOutput).ToList();
+                var shown = FencedBlocks(text, section, "text");
+                if (shown.Count != 1 || !shown[0].TrimEnd().Split('\n').Select(l => l.TrimEnd()).SequenceEqual(printed))
+                {
+                    problems.Add($"the ```text block (found {shown.Count}) should hold what the build prints for {id}:");
+                    problems.AddRange(printed.Select(l => "  " + l));
+                }
             }
 
             if (problems.Count > 0)
@@ -151,8 +164,15 @@ public class DocsExamplesTests
         return (exceptions, diagnostics);
     }
 
-    /// <summary>The bodies of the ```csharp fences in the section headed "## {heading}" (up to the next "## ").</summary>
-    private static List<string> CSharpBlocks(string page, string heading)
+    /// <summary>What csc prints for a diagnostic in the example (the example is shown as Example.cs).</summary>
+    private static string BuildOutput(Diagnostic d)
+    {
+        var position = d.Location.GetLineSpan().StartLinePosition;
+        return $"Example.cs({position.Line + 1},{position.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The bodies of the ```{language} fences in the section headed "## {heading}" (up to the next "## ").</summary>
+    private static List<string> FencedBlocks(string page, string heading, string language)
     {
         var blocks = new List<string>();
         var lines = SectionLines(page, heading);
@@ -182,7 +202,7 @@ public class DocsExamplesTests
             {
                 inOtherFence = trimmed != "```";
             }
-            else if (trimmed == "```csharp")
+            else if (trimmed == "```" + language)
             {
                 block = new StringBuilder();
             }
