@@ -3,11 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace SafeShare.Analyzers.Tests.Generation;
 
-/// <summary>Declarations in the shapes real code takes still generate code that compiles.</summary>
+/// <summary>Declarations in the shapes real code takes generate code that compiles, pinned per shape.</summary>
 public class ShareShapesTests
 {
     [Theory]
-    [InlineData("""
+    [InlineData("NestedGenericType", """
         namespace Cases.Sharing;
         public sealed record Payload([property: PersonalData] string Name, [property: SpecialCategory(SpecialCategory.Health)] string? Health);
         public static partial class Outer
@@ -22,7 +22,7 @@ public class ShareShapesTests
             }
         }
         """)]
-    [InlineData("""
+    [InlineData("RecordStructWithPrimaryConstructorLog", """
         public struct Payload { [PersonalData] public string Name; }
         public partial record struct Holder(IDecisionLog Log)
         {
@@ -30,7 +30,7 @@ public class ShareShapesTests
             public partial DecisionRecord Send(Payload payload, DecisionDetails details);
         }
         """)]
-    [InlineData("""
+    [InlineData("InheritedLogAndWholeTypePayload", """
         namespace A.B.C
         {
             [PersonalData] public sealed class Whole { }
@@ -43,12 +43,34 @@ public class ShareShapesTests
             }
         }
         """)]
-    public void Generated_code_compiles(string declarations)
+    public void Generated_code_compiles_and_matches_its_snapshot(string scenario, string declarations)
     {
-        var (_, output, diagnostics) = GeneratorHost.Run("using SafeShare;\n" + declarations);
+        var (driver, output, diagnostics) = GeneratorHost.Run("using SafeShare;\n" + declarations);
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith(".Share.g.cs", System.StringComparison.Ordinal));
+        ApprovedSnapshots.Check(scenario, driver);
+    }
+
+    /// <summary>A share the generator refuses still gets a body (one that throws), so its error stands alone.</summary>
+    [Fact]
+    public void A_refused_share_gets_a_throwing_stub_that_matches_its_snapshot()
+    {
+        const string noLog = """
+            using SafeShare;
+            namespace Cases.Sharing;
+            public sealed class Payload { [PersonalData] public string? Name { get; init; } }
+            [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+            public static partial class Referrals
+            {
+                [Share("Police", "Strategy discussion under Children Act 1989 s47")]
+                public static partial DecisionRecord Refer(Payload payload, DecisionDetails details);
+            }
+            """;
+        var (driver, output, diagnostics) = GeneratorHost.Run(noLog);
+        Assert.Equal(new[] { "SAFE903" }, diagnostics.Select(d => d.Id));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        ApprovedSnapshots.Check("RefusedShareStub", driver);
     }
 }
