@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -237,7 +236,7 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
         foreach (var (parameter, value, syntax) in LambdaDefaults.Of((ParenthesizedLambdaExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken))
         {
             if (value is string address && ClearTextAddress.MayContainScheme(address) && ClearTextAddress.Find(address, continues: false) is { } scheme &&
-                !(scheme == "http" && NamesNamespace(parameter.Name)))
+                !(scheme == "http" && NotAnAddress.NamesNamespace(parameter.Name)))
             {
                 Report(context, syntax.GetLocation(), $"'{Preview(address)}'", scheme);
             }
@@ -268,8 +267,8 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, IOperation operation, string value, bool continues, TransportSymbols symbols)
     {
         if (ClearTextAddress.Find(value, continues) is not { } scheme ||
-            (scheme == "http" && IsIdentifier(operation, symbols)) ||
-            IsComparedWith(operation))
+            (scheme == "http" && NotAnAddress.IsIdentifier(operation, symbols)) ||
+            NotAnAddress.IsComparedWith(operation))
         {
             return;
         }
@@ -293,123 +292,6 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
     {
         value = value.Trim();
         return value.Length <= 60 ? value : value.Substring(0, 57) + "...";
-    }
-
-    /// <summary>
-    /// An XML namespace or SOAP action written as an http URI is an identifier, never fetched: xmlns and
-    /// namespace parameters, members named *Namespace*, [XmlRoot(Namespace = ...)], [DataContract(Namespace = ...)],
-    /// [XmlnsDefinition(...)], an implicit conversion to XNamespace.
-    /// </summary>
-    private static bool IsIdentifier(IOperation operation, TransportSymbols symbols)
-    {
-        var current = operation;
-        var parent = operation.Parent;
-        while (parent is IConversionOperation conversion)
-        {
-            if (TransportSymbols.Is(conversion.Type, symbols.XNamespace))
-            {
-                return true;
-            }
-
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
-        {
-            case IArgumentOperation argument:
-                if (argument.Parameter is { } parameter && NamesNamespace(parameter.Name))
-                {
-                    return true;
-                }
-
-                var owner = argument.Parent switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod.ContainingType,
-                    IObjectCreationOperation creation => creation.Type,
-                    _ => null,
-                };
-                return owner is not null && (NamesNamespace(owner.Name) || owner.Name.StartsWith("Xmlns", StringComparison.Ordinal));
-            case IFieldInitializerOperation field:
-                foreach (var f in field.InitializedFields)
-                {
-                    if (NamesNamespace(f.Name))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case IPropertyInitializerOperation property:
-                foreach (var p in property.InitializedProperties)
-                {
-                    if (NamesNamespace(p.Name))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case IParameterInitializerOperation parameterInitializer:
-                return NamesNamespace(parameterInitializer.Parameter.Name);
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return NamesNamespace(declarator.Symbol.Name);
-            case ISimpleAssignmentOperation assignment when assignment.Value == current:
-                var target = assignment.Target switch
-                {
-                    IMemberReferenceOperation member => member.Member.Name,
-                    ILocalReferenceOperation local => local.Local.Name,
-                    IParameterReferenceOperation p => p.Parameter.Name,
-                    _ => null,
-                };
-                if (target is null)
-                {
-                    return false;
-                }
-
-                return NamesNamespace(target) ||
-                    (target is "Action" or "ReplyAction" && IsInAttribute(assignment));
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsInAttribute(IOperation operation)
-    {
-        for (var o = operation.Parent; o is not null; o = o.Parent)
-        {
-            if (o.Kind == OperationKind.Attribute)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamesNamespace(string name) =>
-        name.IndexOf("namespace", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        name.IndexOf("xmlns", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        string.Equals(name, "ns", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>An address compared with, or searched for, is not one data is sent to.</summary>
-    private static bool IsComparedWith(IOperation operation)
-    {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent switch
-        {
-            IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals,
-            IArgumentOperation { Parent: IInvocationOperation invocation } =>
-                invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String &&
-                invocation.TargetMethod.Name is "Equals" or "StartsWith" or "EndsWith" or "Contains" or "IndexOf" or "Compare" or "Replace",
-            IPatternOperation => true,
-            _ => false,
-        };
     }
 
     private static bool IsConcatenation(IOperation? operation, out IBinaryOperation concatenation)
@@ -453,113 +335,5 @@ public sealed class ClearTextProtocolAnalyzer : DiagnosticAnalyzer
             "UriSchemeLdap" => "ldap",
             _ => null,
         };
-    }
-
-    /// <summary>
-    /// A telnet client: a type, namespace or method whose name has the word "Telnet" (not "TelNet", "Telnetwork").
-    /// Every invocation and creation in the compilation is asked, so the compilation's type and namespace names
-    /// are looked through once: when none of them holds "Telnet", only a method's own name can.
-    /// </summary>
-    private sealed class TelnetNames
-    {
-        private const string Word = "Telnet";
-        private static readonly ConditionalWeakTable<IAssemblySymbol, object> AssemblyNamesTelnet = new();
-        private static readonly object Yes = new();
-        private static readonly object No = new();
-        private readonly bool _anyTypeOrNamespace;
-
-        public TelnetNames(bool anyTypeOrNamespace) => _anyTypeOrNamespace = anyTypeOrNamespace;
-
-        public bool Of(ISymbol symbol)
-        {
-            if (!_anyTypeOrNamespace)
-            {
-                // No type or namespace has the word, so neither this symbol (if it is one) nor its containers do.
-                return symbol is not INamespaceOrTypeSymbol && HasTelnetWord(symbol.Name);
-            }
-
-            if (HasTelnetWord(symbol.Name))
-            {
-                return true;
-            }
-
-            for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
-            {
-                if (HasTelnetWord(type.Name))
-                {
-                    return true;
-                }
-            }
-
-            for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                if (HasTelnetWord(ns.Name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The telnet client's own implementation is not a use of it.</summary>
-        public bool IsInsideTelnetCode(ISymbol containing) => containing.ContainingType is { } type && Of(type);
-
-        /// <summary>Whether a type or namespace declared in the source or a referenced assembly has "Telnet" in its name.</summary>
-        public static bool AnyTypeOrNamespaceIn(Compilation compilation, System.Threading.CancellationToken cancellationToken)
-        {
-            if (compilation.ContainsSymbolsWithName(static name => name.IndexOf(Word, StringComparison.Ordinal) >= 0, SymbolFilter.Namespace | SymbolFilter.Type, cancellationToken))
-            {
-                return true;
-            }
-
-            foreach (var reference in compilation.References)
-            {
-                switch (compilation.GetAssemblyOrModuleSymbol(reference))
-                {
-                    case IAssemblySymbol assembly:
-                        // An assembly's symbol is shared by the compilations that reference it: it is looked through once.
-                        if (AssemblyNamesTelnet.GetValue(assembly, static a => Any(a.TypeNames) || Any(a.NamespaceNames) ? Yes : No) == Yes)
-                        {
-                            return true;
-                        }
-
-                        break;
-                    case null:
-                        break;
-                    default:
-                        return true; // a module: its names are not listed; look at every container
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Any(System.Collections.Generic.IEnumerable<string> names)
-        {
-            foreach (var name in names)
-            {
-                if (name.IndexOf(Word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    private static bool HasTelnetWord(string name)
-    {
-        for (var i = name.IndexOf("Telnet", StringComparison.Ordinal); i >= 0; i = name.IndexOf("Telnet", i + 1, StringComparison.Ordinal))
-        {
-            var next = i + "Telnet".Length;
-            if (next == name.Length || !char.IsLower(name[next]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
