@@ -104,9 +104,11 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
     private static void Report(System.Action<Diagnostic> report, IOperation root, IMethodSymbol owner, Candidates candidates, OutboundApis apis, CancellationToken cancellationToken)
     {
-        var (sends, carriers, callsShare) = (candidates.Sends, candidates.Carriers, candidates.CallsShare);
+        var (sends, carriers, shareCalls) = (candidates.Sends, candidates.Carriers, candidates.ShareCalls);
 
-        var recordsShare = callsShare || DeclaredShares.RecordsShare(owner, apis.Symbols);
+        // A [Share] method or a ...Disclosed companion records its share: what it sends is what it records.
+        var recordsShare = DeclaredShares.RecordsShare(owner, apis.Symbols);
+        var decisions = recordsShare ? new List<RecordedDecision>() : RecordedDecision.Of(shareCalls, apis.Symbols);
 
         var flow = new MethodFlow(ImmutableArray.Create(root));
         var channel = new ClearTextChannel(apis, flow);
@@ -131,7 +133,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
                 var location = argument.ArgumentKind != ArgumentKind.Explicit ? send.Syntax.GetLocation() : DeclaredShares.AsWritten(argument.Value.Syntax).GetLocation();
                 var api = ApiName(send);
-                if (!recordsShare && reported.Add((location, Rules.UndeclaredShare.Id)))
+                if (!recordsShare && !RecordedDecision.Covers(decisions, argument.Value, send.Syntax.SpanStart, apis, flow) && reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
                     report(Diagnostic.Create(Rules.UndeclaredShare, location, what, api));
                 }
@@ -168,6 +170,12 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A content built from a share's payload is sent under that decision wherever it is sent from.
+                if (RecordedDecision.Covers(decisions, input, int.MaxValue, apis, flow))
+                {
+                    break;
+                }
+
                 var location = DeclaredShares.AsWritten(input.Syntax).GetLocation();
                 if (reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
@@ -177,6 +185,107 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// A decision this method records, and what it covers: a call of a [Share] method covers its payload (the object
+    /// passed, or anything read or built from it) sent after the call; a call of a ...Disclosed companion, which
+    /// records what was sent under a decision made elsewhere, covers values of the share's payload type sent anywhere
+    /// in the method. Nothing else that leaves the method is covered.
+    /// </summary>
+    private sealed class RecordedDecision
+    {
+        private RecordedDecision(int position, ISymbol? payload, ITypeSymbol? payloadType, bool disclosure)
+        {
+            Position = position;
+            Payload = payload;
+            PayloadType = payloadType;
+            Disclosure = disclosure;
+        }
+
+        public int Position { get; }
+        public ISymbol? Payload { get; }
+        public ITypeSymbol? PayloadType { get; }
+        public bool Disclosure { get; }
+
+        public static List<RecordedDecision> Of(List<IInvocationOperation> calls, SharingSymbols symbols)
+        {
+            var decisions = new List<RecordedDecision>(calls.Count);
+            foreach (var call in calls)
+            {
+                var method = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+                if (DeclaredShares.ShareOfCompanion(method, DeclaredShares.DisclosedSuffix, symbols) is { } share)
+                {
+                    decisions.Add(new RecordedDecision(call.Syntax.SpanStart, null, DeclaredShares.PayloadOf(share, symbols)?.Type, disclosure: true));
+                    continue;
+                }
+
+                var payload = DeclaredShares.PayloadOf(method.PartialDefinitionPart ?? method, symbols);
+                foreach (var argument in call.Arguments)
+                {
+                    if (payload is not null && SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, (payload.OriginalDefinition)))
+                    {
+                        var symbol = MethodFlow.InstanceSymbol(argument.Value);
+                        // Written inline (new Referral { ... }), the payload cannot be sent again by name: its type stands for it.
+                        decisions.Add(new RecordedDecision(call.Syntax.SpanStart, symbol, symbol is null ? MethodFlow.Unwrap(argument.Value)?.Type : null, disclosure: false));
+                    }
+                }
+            }
+
+            return decisions;
+        }
+
+        /// <summary>Whether a value sent at a position is a payload one of the decisions covers.</summary>
+        public static bool Covers(List<RecordedDecision> decisions, IOperation value, int position, OutboundApis apis, MethodFlow flow)
+        {
+            if (decisions.Count == 0)
+            {
+                return false;
+            }
+
+            // A trace of its own: which locals, parameters and values this one value comes from.
+            var trace = new PersonalDataTrace(apis, flow);
+            trace.Carries(value);
+            foreach (var decision in decisions)
+            {
+                if (!decision.Disclosure && decision.Position > position)
+                {
+                    continue;
+                }
+
+                if (decision.Payload is { } payload && (trace.VisitedSymbols.Contains(payload) || ReadsFrom(trace.VisitedOperations, payload)))
+                {
+                    return true;
+                }
+
+                if (decision.PayloadType is { } type && trace.VisitedOperations.Any(o => IsOfType(o.Type, type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // child.Name, where child is the payload: a member read from it.
+        private static bool ReadsFrom(HashSet<IOperation> visited, ISymbol payload)
+        {
+            foreach (var operation in visited)
+            {
+                if (operation is IMemberReferenceOperation { Instance: { } instance } && SymbolEqualityComparer.Default.Equals(MethodFlow.InstanceSymbol(instance), payload))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The payload's type, or a collection of it (a string is not a collection of characters here).
+        private static bool IsOfType(ITypeSymbol? type, ITypeSymbol payloadType) =>
+            type is not null && (SymbolEqualityComparer.Default.Equals(type, payloadType) ||
+                                 (type.SpecialType != SpecialType.System_String && payloadType.SpecialType != SpecialType.System_String &&
+                                  SymbolEqualityComparer.Default.Equals(DeclaredShares.ElementTypeOf(type), DeclaredShares.ElementTypeOf(payloadType))));
     }
 
     /// <summary>The local, parameter or field a member assignment or Add call writes into.</summary>
@@ -246,14 +355,15 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         _ => carrier.Syntax.ToString(),
     };
 
-    /// <summary>The sends and carriers of one method, and whether it calls a share, in the order of its operations.</summary>
+    /// <summary>The sends and carriers of one method, and the shares it records, in the order of its operations.</summary>
     private sealed class Candidates
     {
         public List<(IInvocationOperation Send, OutboundApis.SinkKind Kind)> Sends { get; } = new();
 
         public List<IOperation> Carriers { get; } = new();
 
-        public bool CallsShare { get; private set; }
+        /// <summary>The calls of [Share] methods and their ...Disclosed companions, in order.</summary>
+        public List<IInvocationOperation> ShareCalls { get; } = new();
 
         /// <summary>
         /// Whether the operation can be a send or a carrier (<see cref="On"/> without the share check, which only ever
@@ -290,7 +400,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 case IInvocationOperation invocation:
                     if (DeclaredShares.RecordsShare(invocation.TargetMethod, apis.Symbols))
                     {
-                        CallsShare = true;
+                        ShareCalls.Add(invocation);
                     }
                     else if (apis.SinkOf(invocation) is var kind and not OutboundApis.SinkKind.None)
                     {

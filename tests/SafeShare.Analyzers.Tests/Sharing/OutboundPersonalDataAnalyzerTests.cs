@@ -143,10 +143,10 @@ public class OutboundPersonalDataAnalyzerTests
 
             private readonly Task _notAMethod = new HttpClient().PostAsJsonAsync("https://hub.example/d", 1);
 
-            // A method that records its share reports nothing, whichever operation comes first.
+            // Sent before the decision is recorded: the send is not under it, whichever operation comes first.
             public async Task Declared(Child child, DecisionDetails details)
             {
-                await _http.PostAsJsonAsync("https://police.example/referrals", child);
+                await _http.PostAsJsonAsync("https://police.example/referrals", [|child|]);
                 new PoliceReferrals().ReferToPolice(child, details);
             }
         }
@@ -328,6 +328,63 @@ public class OutboundPersonalDataAnalyzerTests
             {
                 _referrals.ReferToPoliceDisclosed(decision, "HTTPS API", true, DisclosureOutcome.Delivered);
                 return JsonContent.Create(child);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_recorded_share_covers_its_payload_and_nothing_else_sent_in_the_method() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using SafeShare;
+
+        public class Sender
+        {
+            private readonly HttpClient _http = new();
+            private readonly PoliceReferrals _referrals = new();
+
+            // A different record, to a different recipient, under no decision at all.
+            public async Task Unrelated(Child child, Carer carer, DecisionDetails details)
+            {
+                _referrals.ReferToPolice(child, details);
+                await _http.PostAsJsonAsync("https://police.example/referrals", child);
+                await _http.PostAsJsonAsync("https://analytics.vendor.example/api/carers", [|carer|]);
+            }
+
+            // Another child, though of the payload's type.
+            public async Task AnotherChild(Child child, Child sibling, DecisionDetails details)
+            {
+                _referrals.ReferToPolice(child, details);
+                await _http.PostAsJsonAsync("https://analytics.vendor.example/api/children", [|sibling|]);
+            }
+
+            // What is read or built from the payload is the payload.
+            public async Task ReadFromThePayload(Child child, DecisionDetails details)
+            {
+                var decision = _referrals.ReferToPolice(child, details);
+                await _http.PostAsync("https://police.example/names", new StringContent(child.Name));
+                var json = JsonSerializer.Serialize(child);
+                await _http.PostAsync("https://police.example/referrals", new StringContent(json));
+                await _http.PostAsJsonAsync("https://police.example/batch", new List<Child> { child });
+            }
+
+            // A content filled from the payload is covered wherever it is sent; one filled from other data is not.
+            public HttpContent Build(Child child, Carer carer, DecisionDetails details)
+            {
+                _referrals.ReferToPolice(child, details);
+                var carerContent = JsonContent.Create([|carer|]);
+                return JsonContent.Create(child);
+            }
+
+            // A disclosure records what was sent under a decision made elsewhere: values of the share's payload type.
+            public async Task Disclose(Child child, Carer carer, DecisionRecord decision)
+            {
+                await _http.PostAsJsonAsync("https://police.example/referrals", child);
+                await _http.PostAsJsonAsync("https://police.example/carers", [|carer|]);
+                _referrals.ReferToPoliceDisclosed(decision, "HTTPS API", true, DisclosureOutcome.Delivered, nameof(Child.Name));
             }
         }
         """);
