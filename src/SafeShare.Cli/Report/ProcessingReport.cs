@@ -66,17 +66,30 @@ internal sealed record ProcessingReport(
     RecordOfProcessing RecordOfProcessing,
     IReadOnlyList<SharingProtocol> Protocols)
 {
+    /// <summary>Every assembly the record is drawn from, with its version: one for a project, several for a system.</summary>
+    public IReadOnlyList<string> Assemblies { get; init; } = Array.Empty<string>();
+
     /// <summary>Marks what code cannot know: the board fills it in.</summary>
     public const string ToComplete = "To complete: ";
 
     public static ProcessingReport From(Inventory inventory, DateOnly date)
     {
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new ProcessingReport("safeshare-report/1", inventory.Assembly, inventory.AssemblyVersion, day, Ropa(inventory), inventory.Shares.Select(s => Protocol(inventory, s, day)).ToArray());
+        return new ProcessingReport("safeshare-report/1", inventory.Assembly, inventory.AssemblyVersion, day, Ropa(inventory), inventory.Shares.Select(s => Protocol(inventory, s, day)).ToArray())
+        {
+            Assemblies = inventory.Assemblies.Select(a => $"{a.Name} {a.Version}").ToArray(),
+        };
     }
 
     private static RecordOfProcessing Ropa(Inventory inventory)
     {
+        // A system's record names the assembly each type comes from, and what a type inherits from another's.
+        var system = inventory.Assemblies.Count > 1;
+        string Record(InventoryType t) =>
+            !system ? Short(t.Type)
+            : t.InheritedFrom is { } from ? $"{Short(t.Type)} ({t.Assembly}; personal data inherited from {from})"
+            : $"{Short(t.Type)} ({t.Assembly})";
+
         var purposes = new List<PurposeRow>();
         foreach (var group in inventory.Types.GroupBy(t => Legal.LawfulBasis(t.Basis.LawfulBasis, t.Basis.Gateway)))
         {
@@ -84,7 +97,7 @@ internal sealed record ProcessingReport(
                 "Holding records",
                 Purpose(group.First().Basis),
                 group.Key,
-                string.Join(", ", group.Select(t => Short(t.Type)))));
+                string.Join(", ", group.Select(Record))));
         }
 
         foreach (var share in inventory.Shares)
@@ -93,14 +106,14 @@ internal sealed record ProcessingReport(
         }
 
         var subjects = inventory.Types
-            .SelectMany(t => t.Members.Select(m => (Subject: m.Subject ?? t.Subject ?? "Unspecified", t.Type)))
+            .SelectMany(t => t.Members.Select(m => (Subject: m.Subject ?? t.Subject ?? "Unspecified", Type: t)))
             .GroupBy(x => x.Subject)
             .OrderBy(g => g.Key == "Unspecified" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SubjectRow(Subject(g.Key), g.Select(x => Short(x.Type)).Distinct().ToArray()))
+            .Select(g => new SubjectRow(Subject(g.Key), g.Select(x => Record(x.Type)).Distinct().ToArray()))
             .ToArray();
 
         var items = inventory.Types.SelectMany(t => t.Members.Select(m => new DataItemRow(
-            Short(t.Type),
+            Record(t),
             m.Name,
             Kind(m.Kind, m.Categories),
             m.Subject is null ? null : Subject(m.Subject),
@@ -113,12 +126,12 @@ internal sealed record ProcessingReport(
             $"{Short(s.Payload)}: {string.Join(", ", s.Fields.Select(f => Legal.Kind(f.Kind, f.Category, f.Name)))}",
             s.Purpose)).ToArray();
 
-        var retention = inventory.Types.Select(t => new RetentionRow(Short(t.Type), t.Retention ?? "NONE RECORDED: add [RetainUntil] (SAFE004) or record why the data is kept")).ToArray();
+        var retention = inventory.Types.Select(t => new RetentionRow(Record(t), t.Retention ?? "NONE RECORDED: add [RetainUntil] (SAFE004) or record why the data is kept")).ToArray();
 
         var special = inventory.Types.SelectMany(t => t.Members
             .Where(m => m.Kind is InventorySchema.SpecialCategory or InventorySchema.CriminalOffence)
             .Select(m => new SpecialRow(
-                Short(t.Type),
+                Record(t),
                 m.Name,
                 m.Kind == InventorySchema.CriminalOffence ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
                 m.Basis.Article9Condition is null
@@ -196,7 +209,7 @@ internal sealed record ProcessingReport(
 
         return new SharingProtocol(
             share.Name,
-            $"{inventory.Assembly} → {share.Recipient}: {Short(share.Payload)} ({share.Fields.Count} field(s)), each decision recorded by the declared share {share.Name}.",
+            $"{(share.Assembly.Length > 0 ? share.Assembly : inventory.Assembly)} → {share.Recipient}: {Short(share.Payload)} ({share.Fields.Count} field(s)), each decision recorded by the declared share {share.Name}.",
             date,
             $"Draft 0.1, generated from {inventory.Assembly} {inventory.AssemblyVersion}",
             ToComplete + "the Information Asset Owner for this data in the sharing organisation.",

@@ -9,9 +9,10 @@ using System.Text.Json;
 namespace SafeShare.Cli.Report;
 
 /// <summary>
-/// <c>safeshare report &lt;assembly.dll&gt;</c>: a Record of Processing Activities (UK GDPR Art. 30) and one
+/// <c>safeshare report &lt;assembly.dll&gt;...</c>: a Record of Processing Activities (UK GDPR Art. 30) and one
 /// draft Information Sharing Protocol per declared share (Buckinghamshire Code of Practice Appendix 3), from the data
-/// inventory in the assembly's metadata. The assembly is read, never loaded or run.
+/// inventories in the assemblies' metadata: several assemblies (or a folder of them) make one record for a system.
+/// The assemblies are read, never loaded or run.
 /// </summary>
 internal static class ReportCommand
 {
@@ -20,7 +21,11 @@ internal static class ReportCommand
 
     public static Command Create(TextWriter output)
     {
-        var assembly = new Argument<string>("assembly") { Description = "The built assembly (.dll) of a project that uses SafeShare." };
+        var assembly = new Argument<string[]>("assemblies")
+        {
+            Description = "The built assemblies (.dll) of the projects that use SafeShare, or folders of them: several make one record for the system.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = new Option<string>("--format") { Description = "md (Markdown, for a board paper) or json (for systems).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "json");
         var outDir = new Option<string?>("--out") { Description = $"Write files to this folder ({RopaFile} and isp-<share>.md, or {JsonFile}) instead of standard output." };
@@ -42,7 +47,7 @@ internal static class ReportCommand
                 throw new ToolException($"--date '{dateText}' is not a date (yyyy-MM-dd).");
             }
 
-            var report = ProcessingReport.From(Inventory.Read(parse.GetValue(assembly)!), day);
+            var report = ProcessingReport.From(Inventory.ReadSystem(parse.GetValue(assembly)!), day);
             var json = parse.GetValue(format) == "json";
             var folder = parse.GetValue(outDir);
             if (folder is null)
