@@ -75,10 +75,11 @@ public sealed class PackageFixture : IDisposable
     /// <summary>
     /// Builds (once) a fresh consuming project named <paramref name="name"/> holding <paramref name="sources"/>
     /// (relative path, text) and <paramref name="additionalFiles"/> (given to the analyzers as AdditionalFiles);
-    /// <paramref name="buildArguments"/> are added to its <c>dotnet build</c> command line.
+    /// <paramref name="buildArguments"/> are added to its <c>dotnet build</c> command line; it references the consumers
+    /// named in <paramref name="projectReferences"/> (build those first: they are not built again).
     /// </summary>
-    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false, IReadOnlyList<string>? buildArguments = null) =>
-        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable, buildArguments ?? Array.Empty<string>()))).Value;
+    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false, IReadOnlyList<string>? buildArguments = null, IReadOnlyList<string>? projectReferences = null) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable, buildArguments ?? Array.Empty<string>(), projectReferences ?? Array.Empty<string>()))).Value;
 
     /// <summary>The folder of the consuming project named <paramref name="name"/>.</summary>
     public string ProjectDirectory(string name) => Path.Combine(TempRoot, name);
@@ -91,7 +92,7 @@ public sealed class PackageFixture : IDisposable
     public DotnetResult[] AllResults() =>
         new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
 
-    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable, IReadOnlyList<string> buildArguments)
+    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable, IReadOnlyList<string> buildArguments, IReadOnlyList<string> projectReferences)
     {
         AssertPacked();
         var projectDirectory = ProjectDirectory(name);
@@ -114,6 +115,7 @@ public sealed class PackageFixture : IDisposable
               </ItemGroup>
               <ItemGroup>
                 {string.Concat(additionalFiles.Select(f => $"<AdditionalFiles Include=\"{f.Path}\" />"))}
+                {string.Concat(projectReferences.Select(r => $"<ProjectReference Include=\"../{r}/{r}.csproj\" />"))}
               </ItemGroup>
             </Project>
             """);
@@ -134,7 +136,7 @@ public sealed class PackageFixture : IDisposable
                 "--disable-build-servers",
                 "-tl:off",
                 "-v:minimal",
-            }.Concat(buildArguments).ToArray());
+            }.Concat(projectReferences.Count > 0 ? new[] { "-p:BuildProjectReferences=false" } : Array.Empty<string>()).Concat(buildArguments).ToArray());
     }
 
     private static string FindRepositoryRoot()

@@ -52,7 +52,19 @@ public sealed class RuleCasesTests : IClassFixture<PackageFixture>
         Assert.True(build.Result.ExitCode != 0, "SAFE007 is an error: the build should fail." + Environment.NewLine + build.Result.Describe());
     }
 
-    private CaseBuild BuildCase(string project)
+    [Fact]
+    public void A_library_and_an_app_that_references_it_are_judged_as_one_system()
+    {
+        // The library's own rules fire in its own build; the app reads its annotations from its metadata.
+        var library = BuildCase("SystemDomain");
+        library.AssertExactlyExpected();
+        Assert.True(library.Result.ExitCode == 0, library.Result.Describe());
+
+        var app = BuildCase("SystemApp", "SystemDomain");
+        app.AssertExactlyExpected();
+    }
+
+    private CaseBuild BuildCase(string project, params string[] references)
     {
         var caseDirectory = Path.Combine(package.RepositoryRoot, "tests", "SafeShare.Tests", "Packaging", "Cases", project);
         var sources = Directory.EnumerateFiles(caseDirectory, "*.cs", SearchOption.AllDirectories)
@@ -63,7 +75,7 @@ public sealed class RuleCasesTests : IClassFixture<PackageFixture>
 
         // The comma of ",version=2.1" is escaped: MSBuild splits -p values on commas.
         var sarifPath = Path.Combine(package.ProjectDirectory(project), project + ".sarif");
-        var result = package.Build(project, sources, Array.Empty<(string, string)>(), buildArguments: new[] { $"-p:ErrorLog={sarifPath}%2Cversion=2.1" });
+        var result = package.Build(project, sources, Array.Empty<(string, string)>(), buildArguments: new[] { $"-p:ErrorLog={sarifPath}%2Cversion=2.1" }, projectReferences: references);
         Assert.False(result.TimedOut, result.Describe());
         Assert.True(File.Exists(sarifPath), $"The compiler wrote no SARIF log at {sarifPath}:{Environment.NewLine}{result.Describe()}");
 
