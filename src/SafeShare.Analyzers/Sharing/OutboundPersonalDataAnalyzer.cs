@@ -133,7 +133,8 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
                 var location = argument.ArgumentKind != ArgumentKind.Explicit ? send.Syntax.GetLocation() : DeclaredShares.AsWritten(argument.Value.Syntax).GetLocation();
                 var api = ApiName(send);
-                if (!recordsShare && !RecordedDecision.Covers(decisions, argument.Value, send.Syntax.SpanStart, apis, flow) && reported.Add((location, Rules.UndeclaredShare.Id)))
+                if (!recordsShare && !RecordedDecision.Covers(decisions, argument.Value, send.Syntax.SpanStart, apis, flow) &&
+                    !RecordedDecision.CoveredByCallers(owner, argument.Value, apis, flow, cancellationToken) && reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
                     report(Diagnostic.Create(Rules.UndeclaredShare, location, what, api));
                 }
@@ -266,6 +267,84 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// A private helper that sends what its caller decided to share: the sent value comes from the helper's parameters,
+        /// and every call of the helper (all in this file, as a private method's are unless its type is split across
+        /// files) passes, for each of them, a payload a decision recorded before the call covers. The payload is
+        /// followed into the helper, not the decision out of the caller.
+        /// </summary>
+        public static bool CoveredByCallers(IMethodSymbol helper, IOperation value, OutboundApis apis, MethodFlow flow, CancellationToken cancellationToken)
+        {
+            if (helper.MethodKind != MethodKind.Ordinary || helper.DeclaredAccessibility != Accessibility.Private || value.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            var trace = new PersonalDataTrace(apis, flow);
+            trace.Carries(value);
+            var sources = helper.Parameters.Where(p => trace.VisitedSymbols.Contains(p) || ReadsFrom(trace.VisitedOperations, p)).ToList();
+            if (sources.Count == 0)
+            {
+                return false;
+            }
+
+            var calls = 0;
+            foreach (var declaration in helper.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (declaration.SyntaxTree != model.SyntaxTree)
+                {
+                    return false; // a caller in another file is not read
+                }
+
+                foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation || !Names(invocation.Expression, helper.Name) ||
+                        model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call ||
+                        !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, helper.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var caller = (IOperation)call;
+                    while (caller.Parent is { } parent)
+                    {
+                        caller = parent;
+                    }
+
+                    var recorded = new List<IInvocationOperation>();
+                    foreach (var operation in caller.DescendantsAndSelf())
+                    {
+                        if (operation is IInvocationOperation share && DeclaredShares.RecordsShare(share.TargetMethod, apis.Symbols))
+                        {
+                            recorded.Add(share);
+                        }
+                    }
+
+                    var decisions = Of(recorded, apis.Symbols);
+                    var callerFlow = new MethodFlow(ImmutableArray.Create(caller));
+                    foreach (var source in sources)
+                    {
+                        var argument = call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, source.OriginalDefinition));
+                        if (argument is null || !Covers(decisions, argument.Value, call.Syntax.SpanStart, apis, callerFlow))
+                        {
+                            return false;
+                        }
+                    }
+
+                    calls++;
+                }
+            }
+
+            return calls > 0;
+        }
+
+        private static bool Names(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression, string name) => expression switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText == name,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
+            _ => false,
+        };
 
         // child.Name, where child is the payload: a member read from it.
         private static bool ReadsFrom(HashSet<IOperation> visited, ISymbol payload)

@@ -390,6 +390,48 @@ public class OutboundPersonalDataAnalyzerTests
         """);
 
     [Fact]
+    public Task A_payload_sent_by_a_private_helper_after_the_decision_is_covered() => VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using SafeShare;
+
+        public class Sender
+        {
+            private readonly HttpClient _http = new();
+            private readonly PoliceReferrals _referrals = new();
+
+            public async Task Refer(Child child, DecisionDetails details)
+            {
+                _referrals.ReferToPolice(child, details);
+                await SendAsync(child);
+            }
+
+            public async Task ReferAgain(Child child, DecisionDetails details)
+            {
+                var decision = _referrals.ReferToPolice(child, details);
+                await SendAsync(child);
+            }
+
+            private Task SendAsync(Child payload) => _http.PostAsJsonAsync("https://police.example/referrals", payload);
+
+            // One caller passes data no decision covers: the helper's send is reported.
+            public async Task Undecided(Child child, DecisionDetails details)
+            {
+                _referrals.ReferToPolice(child, details);
+                await UploadAsync(child);
+            }
+
+            public Task Unrecorded(Child child) => UploadAsync(child);
+
+            private Task UploadAsync(Child payload) => _http.PostAsJsonAsync("https://hub.example/children", [|payload|]);
+
+            // A public helper can be called from anywhere: its sends are judged in it.
+            public Task PublicHelper(Child payload) => _http.PostAsJsonAsync("https://hub.example/children", [|payload|]);
+        }
+        """);
+
+    [Fact]
     public Task NotShared_companion_does_not_declare_a_share() => VerifyAsync("""
         using System.Net.Http;
         using System.Net.Http.Json;
