@@ -23,7 +23,13 @@ internal static class Legal
         _ => consent.ToString(),
     };
 
-    public static string Field(SharedField field) => Kind(field.Kind.ToString(), field.Category?.ToString(), field.Name);
+    public static string Field(SharedField field) =>
+        field.Kind == DataKind.CriminalOffence && (field.Article10Condition != Schedule1Condition.None || field.OfficialAuthority is not null)
+            ? $"{field.Name} (criminal offence data: {Article10(field.OfficialAuthority, field.Article10Condition)})"
+            : Kind(field.Kind.ToString(), field.Category?.ToString(), field.Name);
+
+    public static string Article10(string? officialAuthority, Schedule1Condition schedule1) =>
+        Text.LegalWords.Article10(officialAuthority, schedule1 == Schedule1Condition.None ? null : schedule1.ToString(), (int)schedule1);
 
     /// <summary>"RelevantHealthInformation (special category: health)".</summary>
     public static string Kind(string? kind, string? category, string name) => kind switch

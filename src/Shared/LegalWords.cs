@@ -62,6 +62,32 @@ internal static class LegalWords
         return string.IsNullOrWhiteSpace(basisInLaw) ? text : $"{text}, under {basisInLaw}";
     }
 
+    /// <summary>
+    /// What authorises criminal offence data: "UK GDPR Art. 10, under the control of official authority (Police Act 1996
+    /// s30)" or "UK GDPR Art. 10, with DPA 2018 Schedule 1 para 18 (safeguarding of children and individuals at risk)"
+    /// (DPA 2018 s10(5)); "none recorded" when neither is.
+    /// </summary>
+    public static string Article10(string? officialAuthority, string? schedule1, int? paragraph)
+    {
+        var text = "UK GDPR Art. 10";
+        var any = false;
+        if (!string.IsNullOrWhiteSpace(officialAuthority))
+        {
+            text += $", under the control of official authority ({officialAuthority})";
+            any = true;
+        }
+
+        if (schedule1 is not null && schedule1 != "None")
+        {
+            text += (any ? ", and" : ",") + (paragraph is null or 0
+                ? $" with DPA 2018 Schedule 1 ({Words(schedule1)})"
+                : $" with DPA 2018 Schedule 1 para {paragraph} ({Words(schedule1)})");
+            any = true;
+        }
+
+        return any ? text : "none recorded";
+    }
+
     /// <summary>"SafeguardingOfChildrenAndIndividualsAtRisk" → "safeguarding of children and individuals at risk".</summary>
     public static string Words(string pascal)
     {

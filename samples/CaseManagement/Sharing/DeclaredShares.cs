@@ -43,3 +43,17 @@ public sealed partial class HealthToMash(IDecisionLog log)
         Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
     public partial DecisionRecord ShareHealthSummary(HealthSummaryForMash payload, DecisionDetails details);
 }
+
+/// <summary>Children's social care → the initial child protection conference, about an adult in the household.</summary>
+public sealed partial class ConferenceReports(IDecisionLog log)
+{
+    private readonly IDecisionLog _log = log;
+
+    // Only the council's own risk note goes to the conference, with the adult's name: the police's disclosure stays with
+    // the police, who decide what they share themselves (North East Lincolnshire guidance §8.3, §8.6). The note is criminal
+    // offence data; its Art. 10 authority (Schedule 1 para 18) is declared on the field and recorded with each decision.
+    [Share("Initial child protection conference – Chair", "Risk an adult in the household poses to the child (Children Act 1989 s47)",
+        Fields = new[] { nameof(Domain.PoliceDisclosure.SubjectName), nameof(Domain.PoliceDisclosure.SocialWorkerRiskNote) })]
+    [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+    public partial DecisionRecord ShareHouseholdRisk(Domain.PoliceDisclosure payload, DecisionDetails details);
+}

@@ -34,6 +34,11 @@ internal static class InventoryEmitter
                 w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(type.Basis.Article9Condition, type.Basis.Schedule1, type.Basis.Schedule1Paragraph, type.Basis.BasisInLaw))}");
             }
 
+            if (type.Article10 is { } typeAuthority)
+            {
+                w.Line($"    //   criminal offence data: {LegalText.OneLine(LegalText.Article10(typeAuthority))}");
+            }
+
             w.Line($"    //   retention: {type.Retention ?? "none recorded"}");
             foreach (var member in type.Members)
             {
@@ -55,6 +60,11 @@ internal static class InventoryEmitter
                     differs += "; Article 9 condition: " + LegalText.Article9(member.Basis.Article9Condition, member.Basis.Schedule1, member.Basis.Schedule1Paragraph, member.Basis.BasisInLaw);
                 }
 
+                if (member.Article10 is { } authority)
+                {
+                    differs += "; " + LegalText.Article10(authority);
+                }
+
                 w.Line($"    //   - {member.Name} ({kind}){LegalText.OneLine(differs)}");
             }
         }
@@ -67,6 +77,13 @@ internal static class InventoryEmitter
             w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway))}");
             w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw))}");
             w.Line($"    //   fields: {string.Join(", ", share.Fields.Select(f => f.Name))}");
+            foreach (var field in share.Fields)
+            {
+                if (field.Article10 is { } authority)
+                {
+                    w.Line($"    //   {field.Name} (criminal offence data): {LegalText.OneLine(LegalText.Article10(authority))}");
+                }
+            }
         }
 
         w.Line();
@@ -110,6 +127,7 @@ internal static class InventoryEmitter
             first = false;
             j.Str(type.FullName).Raw(",\"subject\":").Str(type.Subject).Raw(",\"retention\":").Str(type.Retention);
             Basis(j, type.Basis);
+            Article10(j, type.Article10);
             j.Raw(",\"members\":[");
             var firstMember = true;
             foreach (var member in type.Members)
@@ -124,6 +142,7 @@ internal static class InventoryEmitter
 
                 j.Raw("],\"subject\":").Str(member.Subject);
                 Basis(j, member.Basis);
+                Article10(j, member.Article10);
                 j.Raw("}");
             }
 
@@ -144,7 +163,9 @@ internal static class InventoryEmitter
             {
                 j.Raw(firstField ? "{\"name\":" : ",{\"name\":");
                 firstField = false;
-                j.Str(field.Name).Raw(",\"kind\":").Str(field.Kind).Raw(",\"category\":").Str(field.Category).Raw("}");
+                j.Str(field.Name).Raw(",\"kind\":").Str(field.Kind).Raw(",\"category\":").Str(field.Category);
+                Article10(j, field.Article10);
+                j.Raw("}");
             }
 
             j.Raw("]}");
@@ -161,6 +182,20 @@ internal static class InventoryEmitter
          .Raw(",\"schedule1\":").Str(basis.Schedule1)
          .Raw(",\"schedule1Paragraph\":").Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
          .Raw(",\"basisInLaw\":").Str(basis.BasisInLaw);
+    }
+
+    // Only criminal offence data carries the member: what authorises it under Art. 10 (DPA 2018 s10(5)).
+    private static void Article10(JsonText j, Classification.Article10Authority? authority)
+    {
+        if (authority is null)
+        {
+            return;
+        }
+
+        j.Raw(",\"article10\":{\"officialAuthority\":").Str(authority.OfficialAuthority)
+         .Raw(",\"schedule1\":").Str(authority.Schedule1)
+         .Raw(",\"schedule1Paragraph\":").Raw(authority.Schedule1Paragraph == 0 ? "null" : authority.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
+         .Raw("}");
     }
 
     /// <summary>Merges the entries found from each marker into one sorted, de-duplicated inventory.</summary>

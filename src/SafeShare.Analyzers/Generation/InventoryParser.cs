@@ -93,8 +93,11 @@ internal static class InventoryParser
         foreach (var (member, markers) in classification.PersonalMembers(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var field = ShareParser.Field(member.Name, markers);
-            members.Add(new InventoryMember(member.Name, field.Kind, markers.SpecialCategories.ToEquatableArray(), Subject(classification, member), Basis(classification, member)));
+            var field = ShareParser.Field(member.Name, markers, member, classification);
+            members.Add(new InventoryMember(member.Name, field.Kind, markers.SpecialCategories.ToEquatableArray(), Subject(classification, member), Basis(classification, member))
+            {
+                Article10 = field.Article10,
+            });
         }
 
         var typeMarkers = classification.ReadType(type, includeBaseTypes: true);
@@ -108,7 +111,10 @@ internal static class InventoryParser
             Subject(classification, type),
             Basis(classification, type),
             Retention(type, classification.Symbols)?.Describe(),
-            members.ToEquatableArray());
+            members.ToEquatableArray())
+        {
+            Article10 = typeMarkers.CriminalOffence is { } criminal ? classification.ResolveArticle10(type, criminal) : null,
+        };
     }
 
     /// <summary>The lawful basis and Article 9 condition resolved for a symbol (member → type → assembly).</summary>

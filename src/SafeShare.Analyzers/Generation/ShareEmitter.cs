@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SafeShare.Analyzers.Generation;
 
@@ -27,13 +28,24 @@ internal static class ShareEmitter
         w.Doc("summary",
             $"Records the decision to share <see cref=\"{LegalText.Xml(share.PayloadType.Replace("global::", string.Empty).TrimEnd('?'))}\"/> with {LegalText.Xml(share.Recipient)},",
             $"for: {LegalText.Xml(share.Purpose)}.");
-        w.Doc("remarks",
+        var remarks = new System.Collections.Generic.List<string>
+        {
             "<para>What is recorded: who decided and when, the case reference, the consent position, the risk,",
             "the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
             "The record is appended to the decision log before this method returns.</para>",
             $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
             $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
-            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>");
+            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>",
+        };
+        foreach (var field in share.Fields)
+        {
+            if (field.Article10 is { } authority)
+            {
+                remarks.Add($"<para>Criminal offence data in {LegalText.Xml(field.Name)}: {LegalText.Xml(LegalText.Article10(authority))}; each record names it with the field.</para>");
+            }
+        }
+
+        w.Doc("remarks", remarks.ToArray());
         w.Line(GeneratedFile.GeneratedCode);
         var parameters = string.Join(", ", share.Parameters.Select(p => $"{p.Type} {p.Name}"));
         w.Open($"{share.Accessibility} {staticModifier}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
@@ -132,6 +144,12 @@ internal static class ShareEmitter
         w.Line("{");
         foreach (var field in share.Fields)
         {
+            if (field.Article10 is { } authority)
+            {
+                w.Line($"    global::SafeShare.SharedField.CriminalOffence({LegalText.Literal(field.Name)}, {Schedule1(authority.Schedule1, authority.Schedule1Paragraph)}, {LegalText.Literal(authority.OfficialAuthority)}),");
+                continue;
+            }
+
             var category = field.Category is null ? string.Empty : $", global::SafeShare.SpecialCategory.{field.Category}";
             w.Line($"    new global::SafeShare.SharedField({LegalText.Literal(field.Name)}, global::SafeShare.DataKind.{field.Kind}{category}),");
         }
@@ -141,6 +159,12 @@ internal static class ShareEmitter
         GeneratedFile.CloseContainers(w, share.Namespace, share.ContainingTypes);
 
         return w.ToString();
+
+        // A value with no member name (Schedule1 = (Schedule1Condition)99) is written as the number it is.
+        static string Schedule1(string? name, int paragraph) =>
+            name is null ? "global::SafeShare.Schedule1Condition.None"
+            : SyntaxFacts.IsValidIdentifier(name) ? "global::SafeShare.Schedule1Condition." + name
+            : $"(global::SafeShare.Schedule1Condition)({paragraph})";
 
         static string Describe(DataField f) => f.Kind switch
         {

@@ -11,11 +11,17 @@ namespace SafeShare.Cli.Report;
 /// <summary>The legal basis recorded for a type, member or share (enum member names, as in the manifest).</summary>
 internal sealed record Basis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int? Schedule1Paragraph, string? BasisInLaw);
 
-internal sealed record InventoryMember(string Name, string Kind, IReadOnlyList<string> Categories, string? Subject, Basis Basis);
+/// <summary>What authorises criminal offence data (UK GDPR Art. 10; DPA 2018 s10(5)), as the manifest records it.</summary>
+internal sealed record Article10(string? OfficialAuthority, string? Schedule1, int? Schedule1Paragraph)
+{
+    public override string ToString() => Text.LegalWords.Article10(OfficialAuthority, Schedule1, Schedule1Paragraph);
+}
 
-internal sealed record InventoryType(string Type, string? Subject, string? Retention, Basis Basis, IReadOnlyList<InventoryMember> Members);
+internal sealed record InventoryMember(string Name, string Kind, IReadOnlyList<string> Categories, string? Subject, Basis Basis, Article10? Article10 = null);
 
-internal sealed record InventoryField(string Name, string Kind, string? Category);
+internal sealed record InventoryType(string Type, string? Subject, string? Retention, Basis Basis, IReadOnlyList<InventoryMember> Members, Article10? Article10 = null);
+
+internal sealed record InventoryField(string Name, string Kind, string? Category, Article10? Article10 = null);
 
 internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields);
 
@@ -157,14 +163,16 @@ internal sealed record Inventory(
                     Text(m, "kind")!,
                     m.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToArray(),
                     Text(m, "subject"),
-                    ReadBasis(m))).ToArray())).ToArray();
+                    ReadBasis(m),
+                    ReadArticle10(m))).ToArray(),
+                ReadArticle10(t))).ToArray();
             var shares = root.GetProperty("shares").EnumerateArray().Select(s => new InventoryShare(
                 Text(s, "name")!,
                 Text(s, "recipient")!,
                 Text(s, "purpose")!,
                 Text(s, "payload")!,
                 ReadBasis(s),
-                s.GetProperty("fields").EnumerateArray().Select(f => new InventoryField(Text(f, "name")!, Text(f, "kind")!, Text(f, "category"))).ToArray())).ToArray();
+                s.GetProperty("fields").EnumerateArray().Select(f => new InventoryField(Text(f, "name")!, Text(f, "kind")!, Text(f, "category"), ReadArticle10(f))).ToArray())).ToArray();
             return new Inventory(name, version, policy, types, shares);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NullReferenceException)
@@ -180,6 +188,14 @@ internal sealed record Inventory(
         Text(e, "schedule1"),
         e.TryGetProperty("schedule1Paragraph", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
         Text(e, "basisInLaw"));
+
+    private static Article10? ReadArticle10(JsonElement e) =>
+        e.TryGetProperty("article10", out var a) && a.ValueKind == JsonValueKind.Object
+            ? new Article10(
+                Text(a, "officialAuthority"),
+                Text(a, "schedule1"),
+                a.TryGetProperty("schedule1Paragraph", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null)
+            : null;
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -119,9 +119,11 @@ internal sealed record ProcessingReport(
                 Short(t.Type),
                 m.Name,
                 m.Kind == "CriminalOffence" ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
-                m.Basis.Article9Condition is null
-                    ? (m.Kind == "CriminalOffence" ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; " + (m.Basis.Schedule1 is null ? "no Schedule 1 condition in the inventory: confirm the official authority relied on (Art. 10)" : $"Schedule 1: {Legal.Words(m.Basis.Schedule1)}") : "NONE RECORDED (SAFE001)")
-                    : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
+                m.Kind == "CriminalOffence"
+                    ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; {CriminalOffenceAuthority(m.Article10)}"
+                    : m.Basis.Article9Condition is null
+                        ? "NONE RECORDED (SAFE001)"
+                        : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
             .ToArray();
 
         var security = new[]
@@ -180,6 +182,11 @@ internal sealed record ProcessingReport(
             legal.Add("Special category condition: " + Legal.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw));
         }
 
+        foreach (var field in share.Fields.Where(f => f.Kind == "CriminalOffence"))
+        {
+            legal.Add($"Criminal offence data condition ({field.Name}): {CriminalOffenceAuthority(field.Article10)}");
+        }
+
         legal.Add("Consent: recorded with every decision (obtained, not sought, refused and overridden, or not required, with the reason).");
 
         var sensitive = categories.Length > 0 || share.Fields.Any(f => f.Kind == "CriminalOffence");
@@ -219,6 +226,12 @@ internal sealed record ProcessingReport(
                 : ToComplete + "attach the DPIA, or record why none is needed.",
             supporting);
     }
+
+    // Art. 10 is met under the control of official authority or with a Schedule 1 condition in Part 1, 2 or 3 (DPA 2018 s10(5)).
+    private static string CriminalOffenceAuthority(Article10? authority) =>
+        authority is null || (authority.OfficialAuthority is null && authority.Schedule1 is null)
+            ? "NONE RECORDED: no official authority or Schedule 1 condition (Art. 10; DPA 2018 s10(5); SAFE005)"
+            : authority.ToString();
 
     private static string Purpose(Basis basis) => basis.Gateway is null ? "Keeping the records needed for the organisation's functions" : $"Keeping the records needed for duties under {basis.Gateway}";
 

@@ -114,6 +114,15 @@ internal static class LogLineFormat
                 w.WriteString("name", field.Name);
                 WriteEnum(w, "kind", field.Kind);
                 WriteEnum(w, "category", field.Category);
+                if (field.Kind == DataKind.CriminalOffence && (field.Article10Condition != Schedule1Condition.None || field.OfficialAuthority is not null))
+                {
+                    // Only criminal offence data carries what authorises it (Art. 10), so other lines keep their bytes.
+                    w.WriteStartObject("article10");
+                    WriteEnum(w, "schedule1", field.Article10Condition);
+                    w.WriteString("officialAuthority", field.OfficialAuthority);
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
@@ -274,7 +283,10 @@ internal static class LogLineFormat
         var fields = new List<SharedField>();
         foreach (var field in Elements(root, "fields"))
         {
-            fields.Add(new SharedField(Text(field, "name")!, Enum<DataKind>(field, "kind"), NullableEnum<SpecialCategory>(field, "category")));
+            var kind = Enum<DataKind>(field, "kind");
+            fields.Add(kind == DataKind.CriminalOffence && field.TryGetProperty("article10", out var article10) && article10.ValueKind == JsonValueKind.Object
+                ? SharedField.CriminalOffence(Text(field, "name")!, Enum<Schedule1Condition>(article10, "schedule1"), Text(article10, "officialAuthority"))
+                : new SharedField(Text(field, "name")!, kind, NullableEnum<SpecialCategory>(field, "category")));
         }
 
         return new DecisionRecord

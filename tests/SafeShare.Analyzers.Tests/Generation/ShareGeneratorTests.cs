@@ -351,7 +351,7 @@ public class ShareGeneratorTests
         Assert.Equal("'NotPartial.Share' is a declared share but its type 'NotPartial' is not partial; declare it 'partial' so SafeShare can generate the code that records the decision", message);
     }
 
-    private static object Invoke(object target, string method, params object?[] arguments)
+    internal static object Invoke(object target, string method, params object?[] arguments)
     {
         try
         {
