@@ -7,6 +7,11 @@ internal static class Legal
 
     public static string LawfulBasis(string? basis, string? gateway) => Text.LegalWords.LawfulBasis(basis, gateway);
 
+    public static string LawfulBasis(Report.Basis basis) => Text.LegalWords.LawfulBasis(basis.LawfulBasis, basis.Gateway, basis.Annex1, basis.Annex1Paragraph);
+
+    public static string LawfulBasis(DecisionRecord decision) =>
+        Text.LegalWords.LawfulBasis(decision.LawfulBasis?.ToString(), decision.Gateway, decision.Annex1 == Annex1Condition.None ? null : decision.Annex1.ToString(), (int)decision.Annex1);
+
     public static string Article9(SafeShare.Article9Condition? condition, Schedule1Condition schedule1) =>
         Article9(condition?.ToString(), schedule1 == Schedule1Condition.None ? null : schedule1.ToString(), schedule1 == Schedule1Condition.None ? null : (int)schedule1, null);
 

@@ -9,11 +9,18 @@ namespace SafeShare.Text;
 /// </summary>
 internal static class LegalWords
 {
-    /// <summary>"UK GDPR Art. 6(1)(e) public task, under Children Act 1989 s47".</summary>
-    public static string LawfulBasis(string? basis, string? gateway)
+    /// <summary>
+    /// "UK GDPR Art. 6(1)(e) public task, under Children Act 1989 s47"; for a recognised legitimate interest, with the
+    /// Annex 1 condition it meets: "UK GDPR Art. 6(1)(ea) recognised legitimate interest, meeting UK GDPR Annex 1 para 6
+    /// (safeguarding vulnerable individual)".
+    /// </summary>
+    public static string LawfulBasis(string? basis, string? gateway, string? annex1 = null, int? annex1Paragraph = null)
     {
         var text = basis switch
         {
+            "RecognisedLegitimateInterest" => "UK GDPR Art. 6(1)(ea) recognised legitimate interest" + (annex1 is null || annex1 == "None"
+                ? ", with no UK GDPR Annex 1 condition recorded"
+                : annex1Paragraph is null or 0 ? $", meeting UK GDPR Annex 1 ({Words(annex1)})" : $", meeting UK GDPR Annex 1 para {annex1Paragraph} ({Words(annex1)})"),
             "Consent" => "UK GDPR Art. 6(1)(a) consent",
             "Contract" => "UK GDPR Art. 6(1)(b) contract",
             "LegalObligation" => "UK GDPR Art. 6(1)(c) legal obligation",

@@ -28,7 +28,7 @@ internal static class InventoryEmitter
         {
             w.Line("    //");
             w.Line($"    // {type.FullName}{(type.Subject is null ? string.Empty : $" — about: {type.Subject}")}");
-            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(type.Basis.LawfulBasis, type.Basis.Gateway))}");
+            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(type.Basis))}");
             if (type.Basis.Article9Condition is not null)
             {
                 w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(type.Basis.Article9Condition, type.Basis.Schedule1, type.Basis.Schedule1Paragraph, type.Basis.BasisInLaw))}");
@@ -50,9 +50,9 @@ internal static class InventoryEmitter
                 };
                 // A member's own basis or condition is shown only where it differs from the type's.
                 var differs = string.Empty;
-                if (member.Basis.LawfulBasis != type.Basis.LawfulBasis || member.Basis.Gateway != type.Basis.Gateway)
+                if (member.Basis.LawfulBasis != type.Basis.LawfulBasis || member.Basis.Gateway != type.Basis.Gateway || member.Basis.Annex1 != type.Basis.Annex1)
                 {
-                    differs += "; lawful basis: " + LegalText.LawfulBasis(member.Basis.LawfulBasis, member.Basis.Gateway);
+                    differs += "; lawful basis: " + LegalText.LawfulBasis(member.Basis);
                 }
 
                 if (member.Basis.Article9Condition != type.Basis.Article9Condition || member.Basis.Schedule1 != type.Basis.Schedule1 || member.Basis.BasisInLaw != type.Basis.BasisInLaw)
@@ -74,7 +74,7 @@ internal static class InventoryEmitter
             w.Line("    //");
             w.Line($"    // Share {share.Name}: {share.Payload()} to {LegalText.OneLine(share.Recipient)}");
             w.Line($"    //   purpose: {LegalText.OneLine(share.Purpose)}");
-            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway))}");
+            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis))}");
             w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw))}");
             w.Line($"    //   fields: {string.Join(", ", share.Fields.Select(f => f.Name))}");
             foreach (var field in share.Fields)
@@ -182,6 +182,12 @@ internal static class InventoryEmitter
          .Raw(",\"schedule1\":").Str(basis.Schedule1)
          .Raw(",\"schedule1Paragraph\":").Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
          .Raw(",\"basisInLaw\":").Str(basis.BasisInLaw);
+        if (basis.Annex1 is not null)
+        {
+            // Only an Art. 6(1)(ea) basis carries the Annex 1 condition it meets (Art. 6(5)).
+            j.Raw(",\"annex1\":").Str(basis.Annex1)
+             .Raw(",\"annex1Paragraph\":").Raw(basis.Annex1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     // Only criminal offence data carries the member: what authorises it under Art. 10 (DPA 2018 s10(5)).

@@ -123,13 +123,18 @@ internal static class InventoryParser
         var basis = classification.ResolveLawfulBasis(symbol);
         var condition = classification.ResolveArticle9Condition(symbol);
         var paragraph = condition is null ? 0 : DataClassification.Schedule1Paragraph(condition);
+        var annex1 = basis is not null && DataClassification.NamedArgument(basis, "Annex1").Value is int annex ? annex : 0;
         return new LegalBasis(
             basis is null ? null : EnumArgument(basis, 0),
             basis is null ? null : DataClassification.NamedArgument(basis, "Gateway").Value as string,
             condition is null ? null : EnumArgument(condition, 0),
             paragraph == 0 ? null : DataClassification.EnumName(DataClassification.NamedArgument(condition!, "Schedule1")),
             paragraph,
-            condition is null ? null : DataClassification.NamedArgument(condition, "BasisInLaw").Value as string);
+            condition is null ? null : DataClassification.NamedArgument(condition, "BasisInLaw").Value as string)
+        {
+            Annex1 = annex1 == 0 ? null : DataClassification.EnumName(DataClassification.NamedArgument(basis!, "Annex1")),
+            Annex1Paragraph = annex1,
+        };
     }
 
     /// <summary>The retention rule on a type or its base types, when its anchor is a date member.</summary>

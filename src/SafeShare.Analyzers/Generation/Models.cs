@@ -15,7 +15,14 @@ internal sealed record DataField(string Name, string Kind, string? Category)
 }
 
 /// <summary>The lawful basis and Article 9 condition that apply to something, as enum member names.</summary>
-internal sealed record LegalBasis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int Schedule1Paragraph, string? BasisInLaw);
+internal sealed record LegalBasis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int Schedule1Paragraph, string? BasisInLaw)
+{
+    /// <summary>For a recognised legitimate interest (Art. 6(1)(ea)), the UK GDPR Annex 1 condition's member name; null when none.</summary>
+    public string? Annex1 { get; init; }
+
+    /// <summary>The Annex 1 paragraph of <see cref="Annex1"/>; 0 when none.</summary>
+    public int Annex1Paragraph { get; init; }
+}
 
 /// <summary>A type that encloses a generated member: "partial class Outer".</summary>
 internal sealed record ContainingType(string Keyword, string Name);

@@ -14,7 +14,7 @@ internal static class ShareEmitter
 
         var recipient = LegalText.Literal(share.Recipient);
         var purpose = LegalText.Literal(share.Purpose);
-        var basis = LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway);
+        var basis = LegalText.LawfulBasis(share.Basis);
         var article9 = LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw);
         var fieldsName = share.MethodName + "SharedFields";
         var staticModifier = share.IsStatic ? "static " : string.Empty;
@@ -180,6 +180,11 @@ internal static class ShareEmitter
             w.Line($"    Purpose = {LegalText.Literal(share.Purpose)},");
             w.Line($"    LawfulBasis = {(share.Basis.LawfulBasis is null ? "null" : "global::SafeShare.LawfulBasis." + share.Basis.LawfulBasis)},");
             w.Line($"    Gateway = {LegalText.Literal(share.Basis.Gateway)},");
+            if (share.Basis.Annex1 is not null)
+            {
+                w.Line($"    Annex1 = {(SyntaxFacts.IsValidIdentifier(share.Basis.Annex1) ? "global::SafeShare.Annex1Condition." + share.Basis.Annex1 : $"(global::SafeShare.Annex1Condition)({share.Basis.Annex1Paragraph})")},");
+            }
+
             w.Line($"    Article9Condition = {(share.Basis.Article9Condition is null ? "null" : "global::SafeShare.Article9Condition." + share.Basis.Article9Condition)},");
             w.Line($"    Schedule1 = global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"},");
         }

@@ -130,7 +130,7 @@ internal static class QueryCommand
                 o.WriteLine($"  with       : {d.Recipient}");
                 o.WriteLine($"  why        : {d.Purpose}");
                 o.WriteLine($"  share      : {d.Share}");
-                o.WriteLine($"  basis      : {Legal.LawfulBasis(d.LawfulBasis, d.Gateway)}");
+                o.WriteLine($"  basis      : {Legal.LawfulBasis(d)}");
                 if (d.Article9Condition is not null)
                 {
                     o.WriteLine($"  Art. 9     : {Legal.Article9(d.Article9Condition, d.Schedule1)}");
@@ -203,7 +203,7 @@ internal static class QueryCommand
                     w.WriteString("gateway", d.Gateway);
                     w.WriteString("article9Condition", d.Article9Condition?.ToString());
                     w.WriteString("schedule1", d.Schedule1.ToString());
-                    w.WriteString("basis", Legal.LawfulBasis(d.LawfulBasis, d.Gateway));
+                    w.WriteString("basis", Legal.LawfulBasis(d));
                     w.WriteStartObject("consent");
                     w.WriteString("status", d.Consent.Status.ToString());
                     w.WriteString("obtainedFrom", d.Consent.ObtainedFrom);

@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace SafeShare.Cli.Report;
 
 /// <summary>The legal basis recorded for a type, member or share (enum member names, as in the manifest).</summary>
-internal sealed record Basis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int? Schedule1Paragraph, string? BasisInLaw);
+internal sealed record Basis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int? Schedule1Paragraph, string? BasisInLaw, string? Annex1 = null, int? Annex1Paragraph = null);
 
 /// <summary>What authorises criminal offence data (UK GDPR Art. 10; DPA 2018 s10(5)), as the manifest records it.</summary>
 internal sealed record Article10(string? OfficialAuthority, string? Schedule1, int? Schedule1Paragraph)
@@ -141,7 +141,7 @@ internal sealed record Inventory(
         return (string.Empty, string.Empty);
     }
 
-    private static Inventory Parse(string json, string name, string version, string? policy, string path)
+    internal static Inventory Parse(string json, string name, string version, string? policy, string path)
     {
         try
         {
@@ -187,7 +187,9 @@ internal sealed record Inventory(
         Text(e, "article9Condition"),
         Text(e, "schedule1"),
         e.TryGetProperty("schedule1Paragraph", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
-        Text(e, "basisInLaw"));
+        Text(e, "basisInLaw"),
+        Text(e, "annex1"),
+        e.TryGetProperty("annex1Paragraph", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt32() : null);
 
     private static Article10? ReadArticle10(JsonElement e) =>
         e.TryGetProperty("article10", out var a) && a.ValueKind == JsonValueKind.Object

@@ -76,7 +76,7 @@ internal sealed record ProcessingReport(
     private static RecordOfProcessing Ropa(Inventory inventory)
     {
         var purposes = new List<PurposeRow>();
-        foreach (var group in inventory.Types.GroupBy(t => Legal.LawfulBasis(t.Basis.LawfulBasis, t.Basis.Gateway)))
+        foreach (var group in inventory.Types.GroupBy(t => Legal.LawfulBasis(t.Basis)))
         {
             purposes.Add(new PurposeRow(
                 "Holding records",
@@ -87,7 +87,7 @@ internal sealed record ProcessingReport(
 
         foreach (var share in inventory.Shares)
         {
-            purposes.Add(new PurposeRow("Sharing with " + share.Recipient, share.Purpose, Legal.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway), Short(share.Payload)));
+            purposes.Add(new PurposeRow("Sharing with " + share.Recipient, share.Purpose, Legal.LawfulBasis(share.Basis), Short(share.Payload)));
         }
 
         var subjects = inventory.Types
@@ -102,7 +102,7 @@ internal sealed record ProcessingReport(
             m.Name,
             Kind(m.Kind, m.Categories),
             m.Subject is null ? null : Subject(m.Subject),
-            Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway),
+            Legal.LawfulBasis(m.Basis),
             m.Basis.Article9Condition is null ? null : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw)))).ToArray();
 
         var recipients = inventory.Shares.Select(s => new RecipientRow(
@@ -120,7 +120,7 @@ internal sealed record ProcessingReport(
                 m.Name,
                 m.Kind == "CriminalOffence" ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
                 m.Kind == "CriminalOffence"
-                    ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; {CriminalOffenceAuthority(m.Article10)}"
+                    ? $"{Legal.LawfulBasis(m.Basis)}; {CriminalOffenceAuthority(m.Article10)}"
                     : m.Basis.Article9Condition is null
                         ? "NONE RECORDED (SAFE001)"
                         : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
@@ -176,7 +176,7 @@ internal sealed record ProcessingReport(
             kinds.Add("About: " + string.Join(", ", subjects));
         }
 
-        var legal = new List<string> { "Lawful basis: " + Legal.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway) };
+        var legal = new List<string> { "Lawful basis: " + Legal.LawfulBasis(share.Basis) };
         if (share.Basis.Article9Condition is not null || categories.Length > 0)
         {
             legal.Add("Special category condition: " + Legal.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw));
@@ -185,6 +185,11 @@ internal sealed record ProcessingReport(
         foreach (var field in share.Fields.Where(f => f.Kind == "CriminalOffence"))
         {
             legal.Add($"Criminal offence data condition ({field.Name}): {CriminalOffenceAuthority(field.Article10)}");
+        }
+
+        if (share.Basis.LawfulBasis is "RecognisedLegitimateInterest" or "LegitimateInterests")
+        {
+            legal.Add($"Not available to a public authority performing its tasks (UK GDPR Art. 6(1), final subparagraph): {ToComplete}confirm that {inventory.Assembly}'s organisation shares as a voluntary or private body, not in the performance of a public authority's tasks.");
         }
 
         legal.Add("Consent: recorded with every decision (obtained, not sought, refused and overridden, or not required, with the reason).");

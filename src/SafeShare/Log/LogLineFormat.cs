@@ -89,6 +89,12 @@ internal static class LogLineFormat
             w.WriteString("purpose", decision.Purpose);
             WriteEnum(w, "lawfulBasis", decision.LawfulBasis);
             w.WriteString("gateway", decision.Gateway);
+            if (decision.Annex1 != Annex1Condition.None)
+            {
+                // Only an Art. 6(1)(ea) decision carries its Annex 1 condition, so other lines keep their bytes.
+                WriteEnum(w, "annex1", decision.Annex1);
+            }
+
             WriteEnum(w, "article9Condition", decision.Article9Condition);
             WriteEnum(w, "schedule1", decision.Schedule1);
             w.WriteStartObject("consent");
@@ -301,6 +307,7 @@ internal static class LogLineFormat
             Purpose = Text(root, "purpose")!,
             LawfulBasis = NullableEnum<LawfulBasis>(root, "lawfulBasis"),
             Gateway = Text(root, "gateway"),
+            Annex1 = root.TryGetProperty("annex1", out _) ? Enum<Annex1Condition>(root, "annex1") : Annex1Condition.None,
             Article9Condition = NullableEnum<Article9Condition>(root, "article9Condition"),
             Schedule1 = Enum<Schedule1Condition>(root, "schedule1"),
             Consent = Consent.Restore(

@@ -41,6 +41,9 @@ public sealed class DecisionRecord
     /// <summary>The statutory gateway, e.g. "Children Act 1989 s47".</summary>
     public string? Gateway { get; init; }
 
+    /// <summary>For a recognised legitimate interest (Art. 6(1)(ea)), the UK GDPR Annex 1 condition relied on; <see cref="Annex1Condition.None"/> otherwise.</summary>
+    public Annex1Condition Annex1 { get; init; }
+
     /// <summary>The Art. 9(2) condition relied on, when special category data is shared.</summary>
     public Article9Condition? Article9Condition { get; init; }
 
