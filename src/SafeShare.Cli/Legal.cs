@@ -25,6 +25,8 @@ internal static class Legal
         ConsentStatus.RefusedAndOverridden => $"refused, and overridden: {consent.Reason}",
         ConsentStatus.NotRequired when consent.Reason is null => "not required",
         ConsentStatus.NotRequired => $"not required: {consent.Reason}",
+        ConsentStatus.RefusedAndRespected => $"refused by {consent.ObtainedFrom}, and respected" + (consent.Reason is null ? string.Empty : $": {consent.Reason}"),
+        ConsentStatus.Withdrawn => $"withdrawn by {consent.ObtainedFrom} at {consent.WithdrawnAt?.ToUniversalTime():yyyy-MM-dd HH:mm}Z" + (consent.Reason is null ? string.Empty : $": {consent.Reason}"),
         _ => consent.ToString(),
     };
 
@@ -42,6 +44,15 @@ internal static class Legal
         "SpecialCategory" => $"{name} (special category: {Words(category ?? "unspecified")})",
         "CriminalOffence" => $"{name} (criminal offence data)",
         _ => name,
+    };
+
+    /// <summary>"para 18(2)(c): seeking consent would prejudice the protection".</summary>
+    public static string Paragraph18(Paragraph18Reason reason) => reason switch
+    {
+        Paragraph18Reason.ConsentCannotBeGiven => "para 18(2)(a): consent cannot be given by the data subject",
+        Paragraph18Reason.ConsentCannotReasonablyBeObtained => "para 18(2)(b): consent cannot reasonably be obtained",
+        Paragraph18Reason.ConsentWouldPrejudiceProtection => "para 18(2)(c): obtaining consent would prejudice the protection",
+        _ => reason.ToString(),
     };
 
     public static string Words(string pascal) => Text.LegalWords.Words(pascal);

@@ -31,8 +31,10 @@ internal static class ShareEmitter
         var remarks = new System.Collections.Generic.List<string>
         {
             "<para>What is recorded: who decided and when, the case reference, the consent position, the risk,",
-            "the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
-            "The record is appended to the decision log before this method returns.</para>",
+            "the reasons, who was consulted and who asked, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
+            "The record is appended to the decision log before this method returns. A decision with no reasons, or whose consent position does",
+            "not fit the basis relied on (consent obtained under Schedule 1 para 18, no para 18(2) reason, no consent obtained for a consent basis),",
+            "is refused with an <see cref=\"global::System.ArgumentException\"/> and nothing is appended.</para>",
             $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
             $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
             $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>",
@@ -51,6 +53,7 @@ internal static class ShareEmitter
         w.Open($"{share.Accessibility} {staticModifier}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
         w.Line($"global::SafeShare.ShareValidation.RequirePayload({payload}, nameof({payload}));");
         w.Line($"global::SafeShare.ShareValidation.RequireDetails({details}, nameof({details}));");
+        w.Line($"global::SafeShare.ShareValidation.RequireConsistentConsent({details}, {Enum("LawfulBasis", share.Basis.LawfulBasis)}, {Enum("Article9Condition", share.Basis.Article9Condition)}, global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"}, nameof({details}));");
         if (share.LogParameter is not null)
         {
             w.Line($"global::SafeShare.ShareValidation.RequireLog({share.LogParameter}, nameof({share.LogParameter}));");
@@ -66,6 +69,9 @@ internal static class ShareEmitter
         w.Line($"    Risk = {details}.Risk,");
         w.Line($"    Fields = {fieldsName},");
         w.Line($"    Reasons = {details}.Reasons,");
+        w.Line($"    Paragraph18Reason = {details}.Paragraph18Reason,");
+        w.Line($"    ConsultedWith = {details}.ConsultedWith,");
+        w.Line($"    RequestedBy = {details}.RequestedBy,");
         w.Line("};");
         w.Line($"{(share.LogParameter ?? log)}.Append(decision);");
         w.Line("return decision;");
@@ -77,11 +83,12 @@ internal static class ShareEmitter
             $"Records a decision <b>not</b> to share with {LegalText.Xml(share.Recipient)} for: {LegalText.Xml(share.Purpose)}.",
             "A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).");
         w.Doc("remarks",
-            "<para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position",
+            "<para>What is recorded: who decided and when (<paramref name=\"decidedAt\"/>, or the time of recording), the case reference,",
+            "the reason, the risk, the consent position (a refusal that was respected leads here), who was consulted and who asked,",
             "and the fields that were considered — never their values. The record is appended before this method returns.</para>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The reason, the case reference or the decision maker is missing.</exception>");
         w.Line(GeneratedFile.GeneratedCode);
-        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null)");
+        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null, global::System.DateTimeOffset? decidedAt = null, string? consultedWith = null, string? requestedBy = null)");
         if (share.LogParameter is not null)
         {
             w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
@@ -91,7 +98,7 @@ internal static class ShareEmitter
         w.Line("global::SafeShare.ShareValidation.RequireText(decidedBy, nameof(decidedBy));");
         w.Line("global::SafeShare.ShareValidation.RequireText(reason, nameof(reason));");
         w.Line("var decision = new global::SafeShare.DecisionRecord").Line("{");
-        w.Line("    DecidedAt = global::System.DateTimeOffset.UtcNow,");
+        w.Line("    DecidedAt = decidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,");
         w.Line("    DecidedBy = decidedBy,");
         w.Line("    SubjectReference = subjectReference,");
         w.Line("    Outcome = global::SafeShare.DecisionOutcome.NotShared,");
@@ -100,6 +107,8 @@ internal static class ShareEmitter
         w.Line("    Risk = risk,");
         w.Line($"    Fields = {fieldsName},");
         w.Line("    Reasons = reason,");
+        w.Line("    ConsultedWith = consultedWith,");
+        w.Line("    RequestedBy = requestedBy,");
         w.Line("};");
         w.Line($"{log}.Append(decision);");
         w.Line("return decision;");
@@ -165,6 +174,8 @@ internal static class ShareEmitter
             name is null ? "global::SafeShare.Schedule1Condition.None"
             : SyntaxFacts.IsValidIdentifier(name) ? "global::SafeShare.Schedule1Condition." + name
             : $"(global::SafeShare.Schedule1Condition)({paragraph})";
+
+        static string Enum(string type, string? member) => member is null ? "null" : $"global::SafeShare.{type}.{member}";
 
         static string Describe(DataField f) => f.Kind switch
         {

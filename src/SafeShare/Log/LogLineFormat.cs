@@ -111,6 +111,11 @@ internal static class LogLineFormat
             }
 
             w.WriteString("reason", consent.Reason);
+            if (consent.WithdrawnAt is { } withdrawnAt)
+            {
+                w.WriteString("withdrawnAt", withdrawnAt);
+            }
+
             w.WriteEndObject();
             WriteEnum(w, "risk", decision.Risk);
             w.WriteStartArray("fields");
@@ -134,6 +139,23 @@ internal static class LogLineFormat
 
             w.WriteEndArray();
             w.WriteString("reasons", decision.Reasons);
+
+            // Written only when recorded, so the lines of decisions without them keep their bytes.
+            if (decision.Paragraph18Reason != Paragraph18Reason.None)
+            {
+                WriteEnum(w, "paragraph18Reason", decision.Paragraph18Reason);
+            }
+
+            if (decision.ConsultedWith is not null)
+            {
+                w.WriteString("consultedWith", decision.ConsultedWith);
+            }
+
+            if (decision.RequestedBy is not null)
+            {
+                w.WriteString("requestedBy", decision.RequestedBy);
+            }
+
             w.WriteEndObject();
         }
 
@@ -314,10 +336,14 @@ internal static class LogLineFormat
                 Enum<ConsentStatus>(consent, "status"),
                 Text(consent, "obtainedFrom"),
                 consent.TryGetProperty("obtainedAt", out var at) && at.ValueKind != JsonValueKind.Null ? at.GetDateTimeOffset() : null,
-                Text(consent, "reason")),
+                Text(consent, "reason"),
+                consent.TryGetProperty("withdrawnAt", out var withdrawn) && withdrawn.ValueKind != JsonValueKind.Null ? withdrawn.GetDateTimeOffset() : null),
             Risk = Enum<RiskLevel>(root, "risk"),
             Fields = fields.ToArray(),
             Reasons = Text(root, "reasons"),
+            Paragraph18Reason = root.TryGetProperty("paragraph18Reason", out _) ? Enum<Paragraph18Reason>(root, "paragraph18Reason") : Paragraph18Reason.None,
+            ConsultedWith = root.TryGetProperty("consultedWith", out _) ? Text(root, "consultedWith") : null,
+            RequestedBy = root.TryGetProperty("requestedBy", out _) ? Text(root, "requestedBy") : null,
         };
     }
 

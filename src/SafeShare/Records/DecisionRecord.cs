@@ -59,6 +59,15 @@ public sealed class DecisionRecord
     /// <summary>The fields shared (or proposed), by name and kind.</summary>
     public IReadOnlyList<SharedField> Fields { get; init; } = Array.Empty<SharedField>();
 
-    /// <summary>The reasons for the decision, in the practitioner's words. Mandatory when not shared.</summary>
+    /// <summary>The reasons for the decision, in the practitioner's words; the generated share methods require them.</summary>
     public string? Reasons { get; init; }
+
+    /// <summary>For a decision relying on DPA 2018 Schedule 1 para 18, which reason in para 18(2) applies; <see cref="Paragraph18Reason.None"/> otherwise.</summary>
+    public Paragraph18Reason Paragraph18Reason { get; init; }
+
+    /// <summary>Who was consulted before deciding, if recorded.</summary>
+    public string? ConsultedWith { get; init; }
+
+    /// <summary>Who asked for the information, if recorded.</summary>
+    public string? RequestedBy { get; init; }
 }
