@@ -1,6 +1,6 @@
 namespace SafeShare.Analyzers;
 
-/// <summary>Sharing rules SAFE101-SAFE108, and SAFE206 (personal data over a clear-text channel).</summary>
+/// <summary>Sharing rules SAFE101-SAFE109, and SAFE206 (personal data over a clear-text channel).</summary>
 internal static partial class DiagnosticIds
 {
     public const string ShareWithoutPurpose = "SAFE101";
@@ -11,5 +11,6 @@ internal static partial class DiagnosticIds
     public const string ShareCarriesUndeclaredFields = "SAFE106";
     public const string ConsentBasisForSafeguardingShare = "SAFE107";
     public const string ShareOfCriminalOffenceDataWithoutAuthority = "SAFE108";
+    public const string SharingAgreementReviewDue = "SAFE109";
     public const string PersonalDataOverClearText = "SAFE206";
 }

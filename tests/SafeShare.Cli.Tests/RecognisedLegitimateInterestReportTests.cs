@@ -32,6 +32,14 @@ public sealed class RecognisedLegitimateInterestReportTests
     }
 
     [Fact]
+    public void An_agreement_never_reviewed_is_first_reviewed_six_months_after_it_was_agreed()
+    {
+        var manifest = Manifest.Replace("\"fields\":[", "\"agreement\":{\"agreedOn\":\"2026-02-05\",\"lastReviewedOn\":null,\"reference\":null},\"fields\":[");
+        var report = ProcessingReport.From(Inventory.Parse(manifest, "SchoolSafeguarding", "1.0.0.0", null, "SchoolSafeguarding.dll"), new DateOnly(2026, 11, 20));
+        Assert.StartsWith("Agreed 2026-02-05; last reviewed not yet; next review 2026-08-05 (", report.Protocols.Single().Duration, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_manifest_without_Annex1_members_reads_as_before()
     {
         var inventory = Inventory.Parse(Manifest.Replace(",\"annex1\":\"DisclosureForPublicTask\",\"annex1Paragraph\":1", string.Empty), "SchoolSafeguarding", "1.0.0.0", null, "SchoolSafeguarding.dll");

@@ -77,9 +77,11 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("RelevantHealthInformation (special category: health)", police);
         Assert.Contains("| **Date** | 2026-11-20 |", police);
         Assert.Contains("A DPIA is likely to be required", police);
+        Assert.Contains("| **Duration of this DSP** | Agreed 2026-05-01 (ISP-2026-03 Children's Social Care and Police); last reviewed 2026-11-02; next review 2027-11-02 (reviewed first six months after it is agreed, then annually, and whenever the declared share changes).", police);
         var school = protocols[3];
         Assert.Contains("PupilName (personal)<br>UniquePupilNumber (personal)<br>WhatWasSeenOrSaid (personal) |", school);
         Assert.DoesNotContain("ParentName", school); // not in the share's Fields
+        Assert.Contains("| **Duration of this DSP** | *To complete:* the term of this protocol and when it was agreed ([SharingAgreement] on the share); it is reviewed first six months after it is agreed, then annually", school);
     }
 
     [Fact]

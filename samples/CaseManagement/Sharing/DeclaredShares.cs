@@ -8,6 +8,11 @@ namespace CaseManagement.Sharing;
 // should be recorded by the disclosing Partner Agency").
 
 /// <summary>Children's social care → police, for a strategy discussion.</summary>
+/// <remarks>
+/// The protocol with the police is reviewed six months after it is agreed, then annually (Berkshire protocol §6.2):
+/// SAFE109 reports it at build time once a review is overdue, and the draft protocol prints the next review.
+/// </remarks>
+[SharingAgreement("2026-05-01", LastReviewedOn = "2026-11-02", Reference = "ISP-2026-03 Children's Social Care and Police")]
 public sealed partial class PoliceReferrals(IDecisionLog log)
 {
     private readonly IDecisionLog _log = log;

@@ -186,6 +186,9 @@ internal sealed class DataClassification
 
     public AttributeData? ResolveArticle9Condition(ISymbol symbol) => Resolve(symbol, _symbols.Article9Condition, static a => a.Article9Condition);
 
+    /// <summary>The information sharing agreement of a share: on the share method, its types, or the assembly.</summary>
+    public AttributeData? ResolveSharingAgreement(ISymbol share) => Resolve(share, _symbols.SharingAgreement, static a => a.SharingAgreement);
+
     /// <summary>
     /// What authorises criminal offence data held by <paramref name="symbol"/> (UK GDPR Art. 10; DPA 2018 s10(5)): the
     /// official authority and Schedule 1 condition on its <c>[CriminalOffenceData]</c> marker, or else the Schedule 1

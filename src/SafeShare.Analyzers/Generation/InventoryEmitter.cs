@@ -76,6 +76,11 @@ internal static class InventoryEmitter
             w.Line($"    //   purpose: {LegalText.OneLine(share.Purpose)}");
             w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis))}");
             w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw))}");
+            if (share.Agreement is { } agreed)
+            {
+                w.Line($"    //   agreement: agreed {LegalText.OneLine(agreed.AgreedOn)}, last reviewed {LegalText.OneLine(agreed.LastReviewedOn ?? "never")}{(agreed.Reference is null ? string.Empty : ", " + LegalText.OneLine(agreed.Reference))}");
+            }
+
             w.Line($"    //   fields: {string.Join(", ", share.Fields.Select(f => f.Name))}");
             foreach (var field in share.Fields)
             {
@@ -157,6 +162,14 @@ internal static class InventoryEmitter
             first = false;
             j.Str(share.Name).Raw(",\"recipient\":").Str(share.Recipient).Raw(",\"purpose\":").Str(share.Purpose).Raw(",\"payload\":").Str(share.Payload());
             Basis(j, share.Basis);
+            if (share.Agreement is { } agreement)
+            {
+                j.Raw(",\"agreement\":{\"agreedOn\":").Str(agreement.AgreedOn)
+                 .Raw(",\"lastReviewedOn\":").Str(agreement.LastReviewedOn)
+                 .Raw(",\"reference\":").Str(agreement.Reference)
+                 .Raw("}");
+            }
+
             j.Raw(",\"fields\":[");
             var firstField = true;
             foreach (var field in share.Fields)

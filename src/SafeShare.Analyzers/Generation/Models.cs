@@ -61,6 +61,9 @@ internal sealed record ShareModel(
     string? LogParameter)
 {
     public string ShareName => TypeDisplayName + "." + MethodName;
+
+    /// <summary>The information sharing agreement behind the share, when one is declared.</summary>
+    public SharingAgreement? Agreement { get; init; }
 }
 
 /// <summary>
@@ -113,4 +116,11 @@ internal sealed record InventoryType(
 }
 
 /// <summary>A declared share, as the data inventory lists it.</summary>
-internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string PayloadType, LegalBasis Basis, EquatableArray<DataField> Fields);
+internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string PayloadType, LegalBasis Basis, EquatableArray<DataField> Fields)
+{
+    /// <summary>The information sharing agreement behind the share, when one is declared.</summary>
+    public SharingAgreement? Agreement { get; init; }
+}
+
+/// <summary>An information sharing agreement's dates as written ("yyyy-MM-dd") and where it is kept.</summary>
+internal sealed record SharingAgreement(string AgreedOn, string? LastReviewedOn, string? Reference);

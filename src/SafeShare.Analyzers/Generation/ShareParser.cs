@@ -166,7 +166,12 @@ internal static class ShareParser
             InventoryParser.Basis(classification, method),
             fields,
             logMember,
-            logParameter);
+            logParameter)
+        {
+            Agreement = classification.ResolveSharingAgreement(method) is { } agreement && DataClassification.ConstructorArgument(agreement, 0).Value is string agreedOn
+                ? new SharingAgreement(agreedOn, DataClassification.NamedArgument(agreement, "LastReviewedOn").Value as string, DataClassification.NamedArgument(agreement, "Reference").Value as string)
+                : null,
+        };
         return new ShareResult(model, diagnostics.ToEquatableArray());
     }
 

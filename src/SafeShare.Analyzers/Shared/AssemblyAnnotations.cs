@@ -23,6 +23,7 @@ internal sealed class AssemblyAnnotations
     public AttributeData? Article9Condition => Get().Article9Condition;
     public bool HasAppropriatePolicyDocument => Get().HasAppropriatePolicyDocument;
     public bool IsPublicAuthority => Get().IsPublicAuthority;
+    public AttributeData? SharingAgreement => Get().SharingAgreement;
 
     /// <summary>
     /// The assembly's attributes written in this file. Only a file with attribute lists at the top can hold one: any other
@@ -82,6 +83,10 @@ internal sealed class AssemblyAnnotations
                 {
                     IsPublicAuthority = true;
                 }
+                else if (SafeShareSymbols.Is(attribute, symbols.SharingAgreement))
+                {
+                    SharingAgreement ??= attribute;
+                }
             }
         }
 
@@ -90,5 +95,6 @@ internal sealed class AssemblyAnnotations
         public AttributeData? Article9Condition { get; }
         public bool HasAppropriatePolicyDocument { get; }
         public bool IsPublicAuthority { get; }
+        public AttributeData? SharingAgreement { get; }
     }
 }

@@ -23,7 +23,10 @@ internal sealed record InventoryType(string Type, string? Subject, string? Reten
 
 internal sealed record InventoryField(string Name, string Kind, string? Category, Article10? Article10 = null);
 
-internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields);
+internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields, SharingAgreement? Agreement = null);
+
+/// <summary>The information sharing agreement behind a share: dates as written ("yyyy-MM-dd") and where it is kept.</summary>
+internal sealed record SharingAgreement(string AgreedOn, string? LastReviewedOn, string? Reference);
 
 /// <summary>
 /// The data inventory SafeShare's generator compiles into an assembly (schema "safeshare-inventory/1",
@@ -172,7 +175,10 @@ internal sealed record Inventory(
                 Text(s, "purpose")!,
                 Text(s, "payload")!,
                 ReadBasis(s),
-                s.GetProperty("fields").EnumerateArray().Select(f => new InventoryField(Text(f, "name")!, Text(f, "kind")!, Text(f, "category"), ReadArticle10(f))).ToArray())).ToArray();
+                s.GetProperty("fields").EnumerateArray().Select(f => new InventoryField(Text(f, "name")!, Text(f, "kind")!, Text(f, "category"), ReadArticle10(f))).ToArray(),
+                s.TryGetProperty("agreement", out var a) && a.ValueKind == JsonValueKind.Object && Text(a, "agreedOn") is { } agreedOn
+                    ? new SharingAgreement(agreedOn, Text(a, "lastReviewedOn"), Text(a, "reference"))
+                    : null)).ToArray();
             return new Inventory(name, version, policy, types, shares);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NullReferenceException)

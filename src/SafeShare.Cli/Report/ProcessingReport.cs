@@ -224,12 +224,33 @@ internal sealed record ProcessingReport(
                 "No onward disclosure without the sharer's agreement, except where the law requires it.",
                 ToComplete + "any further limits agreed between the parties.",
             },
-            ToComplete + "the term of this protocol, and its review date (at least annually, and whenever the declared share changes).",
+            Duration(share.Agreement),
             ToComplete + "how the recipient disposes of the data at the end of the term (secure destruction, with confirmation)." + (payload?.Retention is { } keep ? $" The sharer keeps its own record {keep}." : string.Empty),
             sensitive
                 ? "A DPIA is likely to be required (UK GDPR Art. 35): special category or criminal offence data about children is shared. " + ToComplete + "attach it."
                 : ToComplete + "attach the DPIA, or record why none is needed.",
             supporting);
+    }
+
+    // "Reviewed initially after six months and thereafter annually" (Berkshire protocol §6.2; Solihull protocol §6.2).
+    private static string Duration(SharingAgreement? agreement)
+    {
+        const string Schedule = "reviewed first six months after it is agreed, then annually, and whenever the declared share changes";
+        if (agreement is null)
+        {
+            return ToComplete + $"the term of this protocol and when it was agreed ([SharingAgreement] on the share); it is {Schedule}.";
+        }
+
+        var agreed = Text.ReviewSchedule.Parse(agreement.AgreedOn);
+        var reviewed = Text.ReviewSchedule.Parse(agreement.LastReviewedOn);
+        if (agreed is null || (agreement.LastReviewedOn is not null && reviewed is null))
+        {
+            return ToComplete + $"the agreement's dates ('{agreement.AgreedOn}', '{agreement.LastReviewedOn}') are not dates in yyyy-MM-dd form; correct them. It is {Schedule}.";
+        }
+
+        var next = Text.ReviewSchedule.Format(Text.ReviewSchedule.Next(agreed.Value, reviewed));
+        return $"Agreed {agreement.AgreedOn}" + (agreement.Reference is null ? string.Empty : $" ({agreement.Reference})") +
+               $"; last reviewed {agreement.LastReviewedOn ?? "not yet"}; next review {next} ({Schedule}). " + ToComplete.ToLowerInvariant() + "the term of this protocol.";
     }
 
     // Art. 10 is met under the control of official authority or with a Schedule 1 condition in Part 1, 2 or 3 (DPA 2018 s10(5)).

@@ -53,3 +53,14 @@ public sealed class UnauthorisedRisk
 
     public DateOnly DisclosedOn { get; init; }
 }
+
+// SAFE109: agreed in 2019 and never reviewed; the first review was due six months later (reported as info).
+[SharingAgreement("2019-04-01", Reference = "ISP-2019-07 Early help partnership")]
+public sealed partial class LapsedAgreementShares(IDecisionLog log)
+{
+    private readonly IDecisionLog _log = log;
+
+    [Share("Family Hub", "Early help assessment (Children Act 1989 s17)")]
+    [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
+    public partial DecisionRecord ReferToFamilyHub(AuthorisedRisk payload, DecisionDetails details); // expect: SAFE109
+}
