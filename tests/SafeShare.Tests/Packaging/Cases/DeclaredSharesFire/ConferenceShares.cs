@@ -10,19 +10,16 @@ public sealed partial class ConferenceShares(IDecisionLog log)
     private readonly IDecisionLog _log = log;
 
     // Compliant: the police's own disclosure under official authority, the council's note under Schedule 1 para 18.
-    [Share("Initial child protection conference", "Risk an adult in the household poses to the child")]
+    [Share("Initial child protection conference", "Risk an adult in the household poses to the child",
+        Fields = new[] { nameof(AuthorisedRisk.AdultName), nameof(AuthorisedRisk.PoliceDisclosure), nameof(AuthorisedRisk.SocialWorkerNote) })]
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
     public partial DecisionRecord ShareAuthorisedRisk(AuthorisedRisk payload, DecisionDetails details);
 
     // SAFE108: nothing authorises the convictions the share sends (and SAFE005 where they are declared).
-    [Share("Initial child protection conference", "Risk an adult in the household poses to the child")]
+    [Share("Initial child protection conference", "Risk an adult in the household poses to the child",
+        Fields = new[] { nameof(UnauthorisedRisk.AdultName), nameof(UnauthorisedRisk.Convictions) })]
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
     public partial DecisionRecord ShareUnauthorisedRisk(UnauthorisedRisk payload, DecisionDetails details); // expect: SAFE108
-
-    // Compliant: Fields leaves the unauthorised convictions out of the share.
-    [Share("Initial child protection conference", "Who lives in the household", Fields = new[] { nameof(UnauthorisedRisk.AdultName) })]
-    [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
-    public partial DecisionRecord ShareNameOnly(UnauthorisedRisk payload, DecisionDetails details);
 }
 
 [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Crime and Disorder Act 1998 s115")]
@@ -60,7 +57,8 @@ public sealed partial class LapsedAgreementShares(IDecisionLog log)
 {
     private readonly IDecisionLog _log = log;
 
-    [Share("Family Hub", "Early help assessment (Children Act 1989 s17)")]
+    [Share("Family Hub", "Early help assessment (Children Act 1989 s17)",
+        Fields = new[] { nameof(AuthorisedRisk.AdultName), nameof(AuthorisedRisk.PoliceDisclosure), nameof(AuthorisedRisk.SocialWorkerNote) })]
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
     public partial DecisionRecord ReferToFamilyHub(AuthorisedRisk payload, DecisionDetails details); // expect: SAFE109
 }
