@@ -10,4 +10,5 @@ internal static partial class DiagnosticIds
     public const string CriminalOffenceDataWithoutCondition = "SAFE005";
     public const string MissingAppropriatePolicyDocument = "SAFE006";
     public const string InvalidAnnotation = "SAFE007";
+    public const string LegitimateInterestNotAvailable = "SAFE008";
 }

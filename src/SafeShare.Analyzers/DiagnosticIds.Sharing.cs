@@ -1,6 +1,6 @@
 namespace SafeShare.Analyzers;
 
-/// <summary>Sharing rules SAFE101-SAFE107, and SAFE206 (personal data over a clear-text channel).</summary>
+/// <summary>Sharing rules SAFE101-SAFE109, and SAFE206 (personal data over a clear-text channel).</summary>
 internal static partial class DiagnosticIds
 {
     public const string ShareWithoutPurpose = "SAFE101";
@@ -10,5 +10,7 @@ internal static partial class DiagnosticIds
     public const string NotSharedWithoutReason = "SAFE105";
     public const string ShareCarriesUndeclaredFields = "SAFE106";
     public const string ConsentBasisForSafeguardingShare = "SAFE107";
+    public const string ShareOfCriminalOffenceDataWithoutAuthority = "SAFE108";
+    public const string SharingAgreementReviewDue = "SAFE109";
     public const string PersonalDataOverClearText = "SAFE206";
 }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SafeShare.Analyzers;
 
-/// <summary>Classification rules SAFE001-SAFE007.</summary>
+/// <summary>Classification rules SAFE001-SAFE008.</summary>
 internal static partial class Rules
 {
     private const string Classification = "Classification";
@@ -19,7 +19,7 @@ internal static partial class Rules
         "Article 9 condition has no matching Schedule 1 condition",
         "'{0}' relies on Article 9(2)({1}) {2}, {3}; set Schedule1 to {4}",
         Classification, DiagnosticSeverity.Warning,
-        "Art. 9(2)(b), (g), (h), (i) and (j) need a basis in UK law, which DPA 2018 s10 gives through a Schedule 1 condition: Part 1 para 1 for (b), paras 2, 3 and 4 for (h), (i) and (j), and a Part 2 condition (paras 6-28) for (g).");
+        "Art. 9(2)(b), (g), (h), (i) and (j) need a basis in UK law, which DPA 2018 s10 gives through a Schedule 1 condition: Part 1 para 1 for (b), paras 2, 3 and 4 for (h), (i) and (j), and a Part 2 condition (paras 6-28) for (g). Art. 9(2)(a), (c), (d), (e) and (f) take no Schedule 1 condition, so one named with them is a basis the Act does not give.");
 
     public static readonly DiagnosticDescriptor PersonalDataWithoutLawfulBasis = Create(
         DiagnosticIds.PersonalDataWithoutLawfulBasis,
@@ -47,7 +47,14 @@ internal static partial class Rules
         "Schedule 1 condition needs an appropriate policy document",
         "{0} (DPA 2018 Sch. 1 para {1}) is met only with an appropriate policy document in place; add [assembly: AppropriatePolicyDocument(\"<where the document is kept>\")]",
         Classification, DiagnosticSeverity.Warning,
-        "Schedule 1 Part 1 para 1 and the Part 2 conditions are met only if the controller has an appropriate policy document in place (DPA 2018 Sch. 1 paras 1(1)(b) and 5; Part 4 para 39).");
+        "Schedule 1 Part 1 para 1, the Part 2 conditions, Part 3 para 35 and the Part 3 extensions of Part 2 (paras 36 and 37) are met only if the controller has an appropriate policy document in place (DPA 2018 Sch. 1 paras 1(1)(b), 5 and 35(1)(c); Part 4 paras 38 and 39).");
+
+    public static readonly DiagnosticDescriptor LegitimateInterestNotAvailable = Create(
+        DiagnosticIds.LegitimateInterestNotAvailable,
+        "Recognised legitimate interest without an Annex 1 condition, or relied on by a public authority",
+        "'{0}' relies on UK GDPR Art. 6(1)({1}) {2}, {3}",
+        Classification, DiagnosticSeverity.Warning,
+        "Art. 6(1)(ea) is met only where the processing meets a condition in UK GDPR Annex 1 (Art. 6(5)), and points (ea) and (f) do not apply to processing carried out by public authorities in the performance of their tasks (Art. 6(1), final subparagraph, as amended by the Data (Use and Access) Act 2025 s70).");
 
     public static readonly DiagnosticDescriptor InvalidAnnotation = Create(
         DiagnosticIds.InvalidAnnotation,

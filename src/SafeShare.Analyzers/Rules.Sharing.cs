@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SafeShare.Analyzers;
 
-/// <summary>Sharing rules SAFE101-SAFE107 and SAFE206: declared shares, and personal data that leaves without one.</summary>
+/// <summary>Sharing rules SAFE101-SAFE109 and SAFE206: declared shares, and personal data that leaves without one.</summary>
 internal static partial class Rules
 {
     private const string Sharing = "Sharing";
@@ -55,6 +55,20 @@ internal static partial class Rules
         "The share '{0}' is a safeguarding share ({1}) whose lawful basis is Consent; consent is rarely the right basis when a child may be at risk: consider PublicTask or LegalObligation with the statutory gateway, and record the consent position in DecisionDetails",
         Sharing, DiagnosticSeverity.Info,
         "When information is shared to safeguard a child at possible risk of harm, consent may not be an appropriate basis; public task or legal obligation usually is (North East Lincolnshire guidance §4 rule 3 and §5; Berkshire protocol Appendix B 1.4.1).");
+
+    public static readonly DiagnosticDescriptor ShareOfCriminalOffenceDataWithoutAuthority = Create(
+        DiagnosticIds.ShareOfCriminalOffenceDataWithoutAuthority,
+        "Share sends criminal offence data with no Article 10 authority",
+        "The share '{0}' sends criminal offence data ({1}) with no official authority or Schedule 1 condition; set OfficialAuthority or Schedule1 on [CriminalOffenceData], or a Schedule1 condition on an [Article9Condition] that applies to it",
+        Sharing, DiagnosticSeverity.Warning,
+        "Criminal offence data is processed only under the control of official authority or when authorised by law (UK GDPR Art. 10), which in the UK is a condition in DPA 2018 Schedule 1 Part 1, 2 or 3 (s10(5)); each decision record of the share names it (North East Lincolnshire guidance §8).");
+
+    public static readonly DiagnosticDescriptor SharingAgreementReviewDue = Create(
+        DiagnosticIds.SharingAgreementReviewDue,
+        "Information sharing agreement is due for review",
+        "The information sharing agreement of the share '{0}' {1}",
+        Sharing, DiagnosticSeverity.Info,
+        "An information sharing protocol is reviewed initially after six months and thereafter annually by the partner agencies (Berkshire protocol §6.2; Solihull protocol §6.2); [SharingAgreement] records when it was agreed and last reviewed.");
 
     public static readonly DiagnosticDescriptor PersonalDataOverClearText = Create(
         DiagnosticIds.PersonalDataOverClearText,

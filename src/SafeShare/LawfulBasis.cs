@@ -19,4 +19,12 @@ public enum LawfulBasis
     PublicTask = 4,
     /// <summary>Art. 6(1)(f): necessary for legitimate interests (not available to public authorities performing their tasks).</summary>
     LegitimateInterests = 5,
+    /// <summary>
+    /// Art. 6(1)(ea), inserted by the Data (Use and Access) Act 2025 s70: necessary for the purposes of a recognised
+    /// legitimate interest, which Art. 6(5) allows only where a condition in UK GDPR Annex 1 is met: name it with
+    /// <see cref="LawfulBasisAttribute.Annex1"/>. Not available to a public authority performing its tasks (Art. 6(1),
+    /// final subparagraph); voluntary and private providers (independent schools, charities, private fostering and care
+    /// providers) may share safeguarding information on it.
+    /// </summary>
+    RecognisedLegitimateInterest = 6,
 }

@@ -23,4 +23,10 @@ public sealed class LawfulBasisAttribute : Attribute
 
     /// <summary>The statutory gateway that gives the task or obligation, e.g. "Children Act 1989 s47".</summary>
     public string? Gateway { get; set; }
+
+    /// <summary>
+    /// For <see cref="LawfulBasis.RecognisedLegitimateInterest"/>, the UK GDPR Annex 1 condition the processing meets
+    /// (Art. 6(5)), e.g. <see cref="Annex1Condition.SafeguardingVulnerableIndividual"/>.
+    /// </summary>
+    public Annex1Condition Annex1 { get; set; }
 }

@@ -43,6 +43,20 @@ internal static class InventorySchema
     public const string Schedule1Paragraph = "schedule1Paragraph";
     public const string BasisInLaw = "basisInLaw";
 
+    // With an Art. 6(1)(ea) basis only: the Annex 1 condition it meets.
+    public const string Annex1 = "annex1";
+    public const string Annex1Paragraph = "annex1Paragraph";
+
+    // On criminal offence data only (a type, member or shared field): { officialAuthority, schedule1, schedule1Paragraph }.
+    public const string Article10 = "article10";
+    public const string OfficialAuthority = "officialAuthority";
+
+    // On a share with a recorded agreement: { agreedOn, lastReviewedOn, reference }.
+    public const string Agreement = "agreement";
+    public const string AgreedOn = "agreedOn";
+    public const string LastReviewedOn = "lastReviewedOn";
+    public const string Reference = "reference";
+
     // The kind of a member or a shared field.
     public const string Personal = "Personal";
     public const string SpecialCategory = "SpecialCategory";

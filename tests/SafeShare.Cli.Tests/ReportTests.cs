@@ -10,6 +10,7 @@ public sealed class ReportTests : IDisposable
 {
     private static readonly string[] Shares =
     {
+        "ConferenceReports.ShareHouseholdRisk",
         "HealthToMash.ShareHealthSummary",
         "PoliceReferrals.ReferForStrategyDiscussion",
         "SchoolReferrals.ReferToFrontDoor",
@@ -69,16 +70,35 @@ public sealed class ReportTests : IDisposable
             Assert.Equal(positions.OrderBy(p => p), positions);
         }
 
-        var police = protocols[1];
+        var police = protocols[2];
         Assert.Contains("| **Purpose for sharing** | Strategy discussion: reasonable cause to suspect significant harm (Children Act 1989 s47) |", police);
         Assert.Contains("Lawful basis: UK GDPR Art. 6(1)(e) public task, under Children Act 1989 s47", police);
         Assert.Contains("Special category condition: UK GDPR Art. 9(2)(g) substantial public interest, with DPA 2018 Schedule 1 para 18", police);
         Assert.Contains("RelevantHealthInformation (special category: health)", police);
         Assert.Contains("| **Date** | 2026-11-20 |", police);
         Assert.Contains("A DPIA is likely to be required", police);
-        var school = protocols[2];
+        Assert.Contains("| **Duration of this DSP** | Agreed 2026-05-01 (ISP-2026-03 Children's Social Care and Police); last reviewed 2026-11-02; next review 2027-11-02 (reviewed first six months after it is agreed, then annually, and whenever the declared share changes).", police);
+        var school = protocols[3];
         Assert.Contains("PupilName (personal)<br>UniquePupilNumber (personal)<br>WhatWasSeenOrSaid (personal) |", school);
         Assert.DoesNotContain("ParentName", school); // not in the share's Fields
+        Assert.Contains("| **Duration of this DSP** | *To complete:* the term of this protocol and when it was agreed ([SharingAgreement] on the share); it is reviewed first six months after it is agreed, then annually", school);
+    }
+
+    [Fact]
+    public void Criminal_offence_data_appears_with_its_Article10_authority_in_the_record_and_the_protocol()
+    {
+        var result = Tool.Process("report", Tool.SampleDll, "--date", "2026-11-20");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var md = result.Output;
+        var ropa = md.Substring(0, md.IndexOf("# Information Sharing Protocol (draft): ", StringComparison.Ordinal));
+
+        Assert.Contains("| PoliceDisclosure | OffenceSummary | criminal offence data (Art. 10) | UK GDPR Art. 6(1)(e) public task, under Crime and Disorder Act 1998 s115; UK GDPR Art. 10, under the control of official authority (Domestic Violence Disclosure Scheme / Child Sex Offender Disclosure Scheme (police common-law power)) |", ropa);
+        Assert.Contains("| PoliceDisclosure | SocialWorkerRiskNote | criminal offence data (Art. 10) | UK GDPR Art. 6(1)(e) public task, under Crime and Disorder Act 1998 s115; UK GDPR Art. 10, with DPA 2018 Schedule 1 para 18 (safeguarding of children and individuals at risk) |", ropa);
+        Assert.DoesNotContain("no Schedule 1 condition", ropa);
+
+        var conference = md.Split("# Information Sharing Protocol (draft): ").Single(p => p.StartsWith("ConferenceReports.ShareHouseholdRisk", StringComparison.Ordinal));
+        Assert.Contains("Criminal offence data (Art. 10)", conference);
+        Assert.Contains("Criminal offence data condition (SocialWorkerRiskNote): UK GDPR Art. 10, with DPA 2018 Schedule 1 para 18 (safeguarding of children and individuals at risk)", conference);
     }
 
     [Fact]
@@ -92,7 +112,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal("CaseManagement", root.GetProperty("assembly").GetString());
         Assert.Equal(Shares, root.GetProperty("protocols").EnumerateArray().Select(p => p.GetProperty("share").GetString()));
         var ropa = root.GetProperty("recordOfProcessing");
-        Assert.Equal(3, ropa.GetProperty("recipients").GetArrayLength());
+        Assert.Equal(Shares.Length, ropa.GetProperty("recipients").GetArrayLength());
         Assert.Contains(ropa.GetProperty("retention").EnumerateArray(), r => r.GetProperty("record").GetString() == "Child");
     }
 
@@ -102,8 +122,8 @@ public sealed class ReportTests : IDisposable
         var result = Tool.InProcess("report", Tool.SampleDll, "--out", _folder);
         Assert.Equal(0, result.ExitCode);
         var files = Directory.GetFiles(_folder).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "isp-HealthToMash-ShareHealthSummary.md", "isp-PoliceReferrals-ReferForStrategyDiscussion.md", "isp-SchoolReferrals-ReferToFrontDoor.md", "record-of-processing.md" }, files);
-        Assert.Equal(4, result.Output.Trim().Split('\n').Length);
+        Assert.Equal(new[] { "isp-ConferenceReports-ShareHouseholdRisk.md", "isp-HealthToMash-ShareHealthSummary.md", "isp-PoliceReferrals-ReferForStrategyDiscussion.md", "isp-SchoolReferrals-ReferToFrontDoor.md", "record-of-processing.md" }, files);
+        Assert.Equal(Shares.Length + 1, result.Output.Trim().Split('\n').Length);
 
         var json = Tool.InProcess("report", Tool.SampleDll, "--format", "json", "--out", _folder);
         Assert.Equal(0, json.ExitCode);

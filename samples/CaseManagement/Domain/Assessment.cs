@@ -10,21 +10,19 @@ namespace CaseManagement.Domain;
 /// 1.4; Solihull protocol §5.4):
 ///
 /// - Art. 6: public task under Children Act 1989 s17 / s47.
-/// - Art. 9, type-wide default: (g) substantial public interest, with DPA 2018 Schedule 1 Part 2
-///   para 18, safeguarding of children and individuals at risk. The North East Lincolnshire guidance §2.1 quotes para 18(1): the
-///   processing is necessary for "protecting an individual from neglect or physical, mental or
-///   emotional harm" and the individual is "aged under 18". It also allows sharing without consent
-///   where asking would place the child at risk (North East Lincolnshire guidance §2). Para 18 is a Part 2 condition, so the
-///   assembly declares an appropriate policy document (Properties/GlobalAnnotations.cs).
-/// - Art. 9 for <see cref="HealthNeeds"/>: (h) health or social care, with Schedule 1 Part 1 para 2,
-///   because the health section is written with the child's health visitor or GP to plan care.
-///   The member-level condition is nearer than the type-level one, so it wins.
+/// - Art. 9: (h) health or social care, with DPA 2018 Schedule 1 Part 1 para 2. An assessment is
+///   made to provide social care to the child (para 2(2)(e)), and its health section is written with
+///   the child's health visitor or GP to plan care (para 2(2)(d)). That is the routine record. Para 18
+///   (safeguarding, Part 2) is for a decision in a case to share without consent because consent
+///   cannot be given, cannot reasonably be obtained or would put the child at risk (para 18(2)): the
+///   declared shares in Sharing/ rely on it, not the assessment itself. Data kept only to monitor
+///   equality of opportunity would rely on para 8 instead.
 /// </remarks>
 [PersonalData(Subject = DataSubject.Child)]
 [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17 / s47")]
-[Article9Condition(Article9Condition.SubstantialPublicInterest,
-    Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk,
-    BasisInLaw = "Children Act 2004 s11")]
+[Article9Condition(Article9Condition.HealthOrSocialCare,
+    Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes,
+    BasisInLaw = "Children Act 1989 s17")]
 [RetainUntil(nameof(ChildDateOfBirth), Years = 25, ReviewEveryYears = 5)]
 public sealed record Assessment
 {
@@ -45,8 +43,6 @@ public sealed record Assessment
 
     /// <summary>Physical and mental health needs, diagnoses and medication.</summary>
     [SpecialCategory(SpecialCategory.Health, Subject = DataSubject.Child)]
-    [Article9Condition(Article9Condition.HealthOrSocialCare,
-        Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)]
     public string? HealthNeeds { get; init; }
 
     /// <summary>Ethnicity as the family describes it; recorded to meet the child's identity needs.</summary>

@@ -10,8 +10,8 @@ namespace CaseManagement.Legacy;
 
 // Expected: SAFE002 on the [Article9Condition] attribute. "Substantial public interest" (Art. 9(2)(g))
 // is only a condition in UK law together with a DPA 2018 Schedule 1 Part 2 paragraph, and none is named.
-// Fix: Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk (para 18, North East Lincolnshire guidance §2.1)
-// or Schedule1Condition.EqualityOfOpportunityOrTreatment (para 8) if the data is only for monitoring.
+// Fix: Schedule1 = Schedule1Condition.EqualityOfOpportunityOrTreatment (para 8): the table exists to keep equality
+// of opportunity under review, and ethnicity is a category para 8 names. Para 18 is not for routine monitoring.
 /// <summary>The old equality-monitoring table filled in at referral.</summary>
 [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Equality Act 2010 s149")]
 [Article9Condition(Article9Condition.SubstantialPublicInterest)]

@@ -8,6 +8,11 @@ namespace CaseManagement.Sharing;
 // should be recorded by the disclosing Partner Agency").
 
 /// <summary>Children's social care → police, for a strategy discussion.</summary>
+/// <remarks>
+/// The protocol with the police is reviewed six months after it is agreed, then annually (Berkshire protocol §6.2):
+/// SAFE109 reports it at build time once a review is overdue, and the draft protocol prints the next review.
+/// </remarks>
+[SharingAgreement("2026-05-01", LastReviewedOn = "2026-11-02", Reference = "ISP-2026-03 Children's Social Care and Police")]
 public sealed partial class PoliceReferrals(IDecisionLog log)
 {
     private readonly IDecisionLog _log = log;
@@ -42,4 +47,18 @@ public sealed partial class HealthToMash(IDecisionLog log)
     [Article9Condition(Article9Condition.SubstantialPublicInterest,
         Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
     public partial DecisionRecord ShareHealthSummary(HealthSummaryForMash payload, DecisionDetails details);
+}
+
+/// <summary>Children's social care → the initial child protection conference, about an adult in the household.</summary>
+public sealed partial class ConferenceReports(IDecisionLog log)
+{
+    private readonly IDecisionLog _log = log;
+
+    // Only the council's own risk note goes to the conference, with the adult's name: the police's disclosure stays with
+    // the police, who decide what they share themselves (North East Lincolnshire guidance §8.3, §8.6). The note is criminal
+    // offence data; its Art. 10 authority (Schedule 1 para 18) is declared on the field and recorded with each decision.
+    [Share("Initial child protection conference – Chair", "Risk an adult in the household poses to the child (Children Act 1989 s47)",
+        Fields = new[] { nameof(Domain.PoliceDisclosure.SubjectName), nameof(Domain.PoliceDisclosure.SocialWorkerRiskNote) })]
+    [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
+    public partial DecisionRecord ShareHouseholdRisk(Domain.PoliceDisclosure payload, DecisionDetails details);
 }

@@ -29,6 +29,10 @@ public static class SharingDay
             {
                 Risk = SafeShare.RiskLevel.High,
                 Reasons = "Reasonable cause to suspect significant harm; strategy discussion convened under s47.",
+                // Schedule 1 para 18(2)(c): asking the mother would alert her partner and put the child at risk.
+                Paragraph18Reason = Paragraph18Reason.ConsentWouldPrejudiceProtection,
+                ConsultedWith = "Designated Safeguarding Lead, Fairfield Primary",
+                RequestedBy = "DC R. Green, Child Abuse Investigation Team",
             });
         police.ReferForStrategyDiscussionDisclosed(strategy, "Secure email (government secure network)", encrypted: true, DisclosureOutcome.Delivered);
 
@@ -61,6 +65,9 @@ public static class SharingDay
                 Consent.RefusedAndOverridden("Mother refused; the MASH needs the health picture to decide whether the child is at risk of significant harm"))
             {
                 Risk = SafeShare.RiskLevel.Medium,
+                Reasons = "Developmental concerns and the mother's mental health together may mean the child is at risk; the MASH needs both to decide.",
+                // Schedule 1 para 18(2)(b): the mother refused, so consent cannot reasonably be obtained.
+                Paragraph18Reason = Paragraph18Reason.ConsentCannotReasonablyBeObtained,
             });
         health.ShareHealthSummaryDisclosed(mash, "MASH secure portal", encrypted: true, DisclosureOutcome.Sent,
             nameof(HealthSummaryForMash.NhsNumber), nameof(HealthSummaryForMash.DevelopmentalConcerns));
@@ -69,7 +76,8 @@ public static class SharingDay
         police.ReferForStrategyDiscussionNotShared(
             "CS-2023-00981", "A. Patel, Team Manager, Children's Social Care",
             "Threshold for a s47 enquiry not met after the home visit; family engaging with early help.",
-            SafeShare.RiskLevel.Low);
+            SafeShare.RiskLevel.Low,
+            decidedAt: new DateTimeOffset(2026, 11, 20, 16, 5, 0, TimeSpan.Zero));
 
         Print(log, output);
     }
@@ -97,9 +105,24 @@ public static class SharingDay
             output.WriteLine($"  purpose    : {d.Purpose}");
             output.WriteLine($"  basis      : {d.LawfulBasis} ({d.Gateway})" + (d.Article9Condition is { } c ? $"; Art. 9: {c}, Sch. 1 para {(int)d.Schedule1}" : string.Empty));
             output.WriteLine($"  consent    : {d.Consent}");
+            if (d.Paragraph18Reason != Paragraph18Reason.None)
+            {
+                output.WriteLine($"  para 18(2) : {d.Paragraph18Reason}");
+            }
+
             output.WriteLine($"  risk       : {d.Risk}");
             output.WriteLine($"  fields     : {string.Join(", ", d.Fields)}");
             output.WriteLine($"  reasons    : {d.Reasons ?? "-"}");
+            if (d.ConsultedWith is not null)
+            {
+                output.WriteLine($"  consulted  : {d.ConsultedWith}");
+            }
+
+            if (d.RequestedBy is not null)
+            {
+                output.WriteLine($"  asked by   : {d.RequestedBy}");
+            }
+
             foreach (var sent in memory.Disclosures.Where(x => x.DecisionId == d.Id))
             {
                 output.WriteLine($"  sent       : {string.Join(", ", sent.FieldsSent)} via {sent.Channel}{(sent.Encrypted ? " (encrypted)" : " (NOT encrypted)")}: {sent.Outcome}");

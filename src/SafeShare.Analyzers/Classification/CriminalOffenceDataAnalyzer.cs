@@ -57,13 +57,7 @@ public sealed class CriminalOffenceDataAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var authority = DataClassification.NamedArgument(attribute, "OfficialAuthority").Value as string;
-        if (!string.IsNullOrWhiteSpace(authority) || DataClassification.Schedule1Paragraph(attribute) != 0)
-        {
-            return;
-        }
-
-        if (classification.ResolveArticle9Condition(symbol) is { } condition && DataClassification.Schedule1Paragraph(condition) != 0)
+        if (classification.ResolveArticle10(symbol, attribute).IsResolved)
         {
             return;
         }

@@ -22,6 +22,19 @@ internal readonly struct DataMarkers
 }
 
 /// <summary>
+/// The authority for criminal offence data (UK GDPR Art. 10): an official authority, as written, and the DPA 2018
+/// Schedule 1 condition (enum member name and paragraph; null and 0 when none).
+/// </summary>
+internal sealed record Article10Authority(string? OfficialAuthority, string? Schedule1, int Schedule1Paragraph)
+{
+    /// <summary>
+    /// Whether Art. 10(1) is met as far as the code can say: under the control of official authority, or with a condition
+    /// in Part 1, 2 or 3 of Schedule 1 (DPA 2018 s10(5)).
+    /// </summary>
+    public bool IsResolved => OfficialAuthority is not null || Schedule1Rules.PartOf(Schedule1Paragraph) != 0;
+}
+
+/// <summary>
 /// Reads the SafeShare markers of types and members and resolves their lawful basis and Article 9
 /// condition. The nearest declaration wins — member, then (for a parameter) its method,
 /// then the declaring type with its base types and enclosing types, then the assembly.
@@ -172,6 +185,30 @@ internal sealed class DataClassification
     public AttributeData? ResolveLawfulBasis(ISymbol symbol) => Resolve(symbol, _symbols.LawfulBasis, static a => a.LawfulBasis);
 
     public AttributeData? ResolveArticle9Condition(ISymbol symbol) => Resolve(symbol, _symbols.Article9Condition, static a => a.Article9Condition);
+
+    /// <summary>The information sharing agreement of a share: on the share method, its types, or the assembly.</summary>
+    public AttributeData? ResolveSharingAgreement(ISymbol share) => Resolve(share, _symbols.SharingAgreement, static a => a.SharingAgreement);
+
+    /// <summary>
+    /// What authorises criminal offence data held by <paramref name="symbol"/> (UK GDPR Art. 10; DPA 2018 s10(5)): the
+    /// official authority and Schedule 1 condition on its <c>[CriminalOffenceData]</c> marker, or else the Schedule 1
+    /// condition of the Article 9 condition that applies to it (member → type → assembly). SAFE005, the share rule and
+    /// the generated records all read it here, so a record never names an authority a rule would not accept.
+    /// </summary>
+    public Article10Authority ResolveArticle10(ISymbol symbol, AttributeData criminalOffence)
+    {
+        var authority = NamedArgument(criminalOffence, "OfficialAuthority").Value as string;
+        authority = string.IsNullOrWhiteSpace(authority) ? null : authority;
+        var paragraph = Schedule1Paragraph(criminalOffence);
+        var source = criminalOffence;
+        if (paragraph == 0 && ResolveArticle9Condition(symbol) is { } condition && Schedule1Paragraph(condition) != 0)
+        {
+            paragraph = Schedule1Paragraph(condition);
+            source = condition;
+        }
+
+        return new Article10Authority(authority, paragraph == 0 ? null : EnumName(NamedArgument(source, "Schedule1")), paragraph);
+    }
 
     /// <summary>"Type.Member", "Type.Method(parameter)" or "Type": how messages name a symbol.</summary>
     public static string DisplayName(ISymbol symbol) => symbol switch

@@ -29,7 +29,13 @@ internal static class Schedule1Rules
     public static bool NeedsSchedule1(int condition) =>
         condition is EmploymentCondition or SubstantialPublicInterest or HealthOrSocialCare or PublicHealth or ArchivingResearchOrStatistics;
 
-    /// <summary>Whether the Schedule 1 paragraph supplies the basis in law the condition needs.</summary>
+    /// <summary>
+    /// Whether the Act allows the pairing. DPA 2018 s10(2) and (3) give (b), (h), (i) and (j) their basis
+    /// in a Part 1 condition, each paragraph drawn for one of them, and (g) its basis in a Part 2 condition;
+    /// s10 gives the other points of Art. 9(2) no Schedule 1 condition, so naming one with them claims a
+    /// basis the Act does not provide (para 18, for instance, is processing carried out without consent,
+    /// para 18(1)(c), and cannot stand beside explicit consent).
+    /// </summary>
     public static bool Matches(int condition, int paragraph) => condition switch
     {
         EmploymentCondition => paragraph == 1,
@@ -37,7 +43,7 @@ internal static class Schedule1Rules
         PublicHealth => paragraph == 3,
         ArchivingResearchOrStatistics => paragraph == 4,
         SubstantialPublicInterest => PartOf(paragraph) == 2,
-        _ => true,
+        _ => paragraph == 0,
     };
 
     /// <summary>What to write instead, in the words of a SAFE002 message.</summary>
@@ -47,14 +53,18 @@ internal static class Schedule1Rules
         HealthOrSocialCare => "Schedule1Condition.HealthOrSocialCarePurposes (Sch. 1 Part 1 para 2)",
         PublicHealth => "Schedule1Condition.PublicHealth (Sch. 1 Part 1 para 3)",
         ArchivingResearchOrStatistics => "Schedule1Condition.ResearchEtc (Sch. 1 Part 1 para 4)",
-        _ => "a Part 2 substantial public interest condition (Sch. 1 paras 6-28), e.g. Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk (para 18)",
+        SubstantialPublicInterest => "a Part 2 substantial public interest condition (Sch. 1 paras 6-28) that fits the processing: e.g. Schedule1Condition.StatutoryAndGovernmentPurposes (para 6), EqualityOfOpportunityOrTreatment (para 8), or SafeguardingOfChildrenAndIndividualsAtRisk (para 18) for a decision in a case made without consent",
+        _ => "Schedule1Condition.None, as DPA 2018 s10 pairs no Schedule 1 condition with this point (a Part 3 condition for criminal offence data belongs on [CriminalOffenceData])",
     };
 
     /// <summary>
-    /// Whether relying on the paragraph needs an appropriate policy document: Part 1 para 1
-    /// (para 1(1)(b)), every Part 2 condition (para 5(1)), and Part 3 para 36, which extends the
-    /// Part 2 conditions to criminal offence data on the same terms (Part 4 para 38).
+    /// Whether relying on the paragraph needs an appropriate policy document, as the Act lists them:
+    /// Part 1 para 1 (para 1(1)(b)); every Part 2 condition (para 5(1), "except as otherwise provided":
+    /// the waivers, such as para 10(2) for a disclosure to a competent authority, turn on facts the code
+    /// cannot see); Part 3 para 35 (para 35(1)(c)); and Part 3 paras 36 and 37, which are met only by
+    /// processing that would meet a Part 2 condition and so carry its para 5 requirement. Part 4 para 38
+    /// applies the para 39 document to exactly these conditions.
     /// </summary>
     public static bool NeedsAppropriatePolicyDocument(int paragraph) =>
-        paragraph == 1 || PartOf(paragraph) == 2 || paragraph == 36;
+        paragraph == 1 || PartOf(paragraph) == 2 || paragraph is 35 or 36 or 37;
 }

@@ -71,11 +71,13 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
         if (classification.ResolveArticle9Condition(symbol) is null)
         {
+            var categories = string.Join(", ", markers.SpecialCategories);
             context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 Rules.SpecialCategoryWithoutArticle9Condition,
                 symbol.Locations[0],
+                ImmutableDictionary<string, string?>.Empty.Add(ClassificationProperties.SpecialCategories, categories),
                 DataClassification.DisplayName(symbol),
-                string.Join(", ", markers.SpecialCategories)));
+                categories));
         }
     }
 
@@ -108,13 +110,15 @@ public sealed class SpecialCategoryAnalyzer : DiagnosticAnalyzer
 
         var paragraph = DataClassification.Schedule1Paragraph(attribute);
         if (isCondition && DataClassification.ConstructorArgument(attribute, 0).Value is int condition &&
-            Schedule1Rules.NeedsSchedule1(condition) && !Schedule1Rules.Matches(condition, paragraph))
+            !Schedule1Rules.Matches(condition, paragraph))
         {
             var problem = paragraph == 0
                 ? "but names no Schedule 1 condition"
                 : Schedule1Rules.PartOf(paragraph) == 0
                     ? $"but Schedule1 = {paragraph} is not a Schedule 1 paragraph"
-                    : $"but Schedule1Condition.{DataClassification.EnumName(DataClassification.NamedArgument(attribute, "Schedule1"))} is Sch. 1 Part {Schedule1Rules.PartOf(paragraph)} para {paragraph}";
+                    : Schedule1Rules.NeedsSchedule1(condition)
+                        ? $"but Schedule1Condition.{DataClassification.EnumName(DataClassification.NamedArgument(attribute, "Schedule1"))} is Sch. 1 Part {Schedule1Rules.PartOf(paragraph)} para {paragraph}"
+                        : $"which needs no Schedule 1 condition, but names Schedule1Condition.{DataClassification.EnumName(DataClassification.NamedArgument(attribute, "Schedule1"))} (Sch. 1 Part {Schedule1Rules.PartOf(paragraph)} para {paragraph})";
             report(Diagnostic.Create(
                 Rules.Article9ConditionWithoutMatchingSchedule1,
                 AnnotationSites.LocationOf(attribute, cancellationToken),

@@ -30,10 +30,15 @@ internal static class InventoryEmitter
         {
             w.Line("    //");
             w.Line($"    // {type.FullName}{(type.Subject is null ? string.Empty : $" — about: {type.Subject}")}");
-            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(type.Basis.LawfulBasis, type.Basis.Gateway))}");
+            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(type.Basis))}");
             if (type.Basis.Article9Condition is not null)
             {
                 w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(type.Basis.Article9Condition, type.Basis.Schedule1, type.Basis.Schedule1Paragraph, type.Basis.BasisInLaw))}");
+            }
+
+            if (type.Article10 is { } typeAuthority)
+            {
+                w.Line($"    //   criminal offence data: {LegalText.OneLine(LegalText.Article10(typeAuthority))}");
             }
 
             w.Line($"    //   retention: {type.Retention ?? "none recorded"}");
@@ -47,14 +52,19 @@ internal static class InventoryEmitter
                 };
                 // A member's own basis or condition is shown only where it differs from the type's.
                 var differs = string.Empty;
-                if (member.Basis.LawfulBasis != type.Basis.LawfulBasis || member.Basis.Gateway != type.Basis.Gateway)
+                if (member.Basis.LawfulBasis != type.Basis.LawfulBasis || member.Basis.Gateway != type.Basis.Gateway || member.Basis.Annex1 != type.Basis.Annex1)
                 {
-                    differs += "; lawful basis: " + LegalText.LawfulBasis(member.Basis.LawfulBasis, member.Basis.Gateway);
+                    differs += "; lawful basis: " + LegalText.LawfulBasis(member.Basis);
                 }
 
                 if (member.Basis.Article9Condition != type.Basis.Article9Condition || member.Basis.Schedule1 != type.Basis.Schedule1 || member.Basis.BasisInLaw != type.Basis.BasisInLaw)
                 {
                     differs += "; Article 9 condition: " + LegalText.Article9(member.Basis.Article9Condition, member.Basis.Schedule1, member.Basis.Schedule1Paragraph, member.Basis.BasisInLaw);
+                }
+
+                if (member.Article10 is { } authority)
+                {
+                    differs += "; " + LegalText.Article10(authority);
                 }
 
                 w.Line($"    //   - {member.Name} ({kind}){LegalText.OneLine(differs)}");
@@ -66,9 +76,21 @@ internal static class InventoryEmitter
             w.Line("    //");
             w.Line($"    // Share {share.Name}: {share.Payload()} to {LegalText.OneLine(share.Recipient)}");
             w.Line($"    //   purpose: {LegalText.OneLine(share.Purpose)}");
-            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway))}");
+            w.Line($"    //   lawful basis: {LegalText.OneLine(LegalText.LawfulBasis(share.Basis))}");
             w.Line($"    //   Article 9 condition: {LegalText.OneLine(LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw))}");
+            if (share.Agreement is { } agreed)
+            {
+                w.Line($"    //   agreement: agreed {LegalText.OneLine(agreed.AgreedOn)}, last reviewed {LegalText.OneLine(agreed.LastReviewedOn ?? "never")}{(agreed.Reference is null ? string.Empty : ", " + LegalText.OneLine(agreed.Reference))}");
+            }
+
             w.Line($"    //   fields: {string.Join(", ", share.Fields.Select(f => f.Name))}");
+            foreach (var field in share.Fields)
+            {
+                if (field.Article10 is { } authority)
+                {
+                    w.Line($"    //   {field.Name} (criminal offence data): {LegalText.OneLine(LegalText.Article10(authority))}");
+                }
+            }
         }
 
         w.Line();
@@ -112,6 +134,7 @@ internal static class InventoryEmitter
             first = false;
             j.Key(S.Subject).Str(type.Subject).Key(S.Retention).Str(type.Retention);
             Basis(j, type.Basis);
+            Article10(j, type.Article10);
             j.Key(S.Members).Raw("[");
             var firstMember = true;
             foreach (var member in type.Members)
@@ -126,6 +149,7 @@ internal static class InventoryEmitter
 
                 j.Raw("]").Key(S.Subject).Str(member.Subject);
                 Basis(j, member.Basis);
+                Article10(j, member.Article10);
                 j.Raw("}");
             }
 
@@ -140,13 +164,23 @@ internal static class InventoryEmitter
             first = false;
             j.Key(S.Recipient).Str(share.Recipient).Key(S.Purpose).Str(share.Purpose).Key(S.Payload).Str(share.Payload());
             Basis(j, share.Basis);
+            if (share.Agreement is { } agreement)
+            {
+                j.Key(S.Agreement).Raw("{").Key(S.AgreedOn, first: true).Str(agreement.AgreedOn)
+                 .Key(S.LastReviewedOn).Str(agreement.LastReviewedOn)
+                 .Key(S.Reference).Str(agreement.Reference)
+                 .Raw("}");
+            }
+
             j.Key(S.Fields).Raw("[");
             var firstField = true;
             foreach (var field in share.Fields)
             {
                 j.Raw(firstField ? "{" : ",{").Key(S.Name, first: true).Str(field.Name);
                 firstField = false;
-                j.Key(S.Kind).Str(field.Kind).Key(S.Category).Str(field.Category).Raw("}");
+                j.Key(S.Kind).Str(field.Kind).Key(S.Category).Str(field.Category);
+                Article10(j, field.Article10);
+                j.Raw("}");
             }
 
             j.Raw("]}");
@@ -163,6 +197,26 @@ internal static class InventoryEmitter
          .Key(S.Schedule1).Str(basis.Schedule1)
          .Key(S.Schedule1Paragraph).Raw(basis.Schedule1Paragraph == 0 ? "null" : basis.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
          .Key(S.BasisInLaw).Str(basis.BasisInLaw);
+        if (basis.Annex1 is not null)
+        {
+            // Only an Art. 6(1)(ea) basis carries the Annex 1 condition it meets (Art. 6(5)).
+            j.Key(S.Annex1).Str(basis.Annex1)
+             .Key(S.Annex1Paragraph).Raw(basis.Annex1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    // Only criminal offence data carries the member: what authorises it under Art. 10 (DPA 2018 s10(5)).
+    private static void Article10(JsonText j, Classification.Article10Authority? authority)
+    {
+        if (authority is null)
+        {
+            return;
+        }
+
+        j.Key(S.Article10).Raw("{").Key(S.OfficialAuthority, first: true).Str(authority.OfficialAuthority)
+         .Key(S.Schedule1).Str(authority.Schedule1)
+         .Key(S.Schedule1Paragraph).Raw(authority.Schedule1Paragraph == 0 ? "null" : authority.Schedule1Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture))
+         .Raw("}");
     }
 
     /// <summary>Merges the entries found from each marker into one sorted, de-duplicated inventory.</summary>

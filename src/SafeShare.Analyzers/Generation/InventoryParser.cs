@@ -143,8 +143,11 @@ internal static class InventoryParser
         foreach (var (member, markers) in classification.PersonalMembers(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var field = ShareParser.Field(member.Name, markers);
-            members.Add(new InventoryMember(member.Name, field.Kind, markers.SpecialCategories.ToEquatableArray(), Subject(classification, member), Basis(classification, member)));
+            var field = ShareParser.Field(member.Name, markers, member, classification);
+            members.Add(new InventoryMember(member.Name, field.Kind, markers.SpecialCategories.ToEquatableArray(), Subject(classification, member), Basis(classification, member))
+            {
+                Article10 = field.Article10,
+            });
         }
 
         var typeMarkers = classification.ReadType(type, includeBaseTypes: true);
@@ -158,7 +161,10 @@ internal static class InventoryParser
             Subject(classification, type),
             Basis(classification, type),
             Retention(type, classification.Symbols)?.Describe(),
-            members.ToEquatableArray());
+            members.ToEquatableArray())
+        {
+            Article10 = typeMarkers.CriminalOffence is { } criminal ? classification.ResolveArticle10(type, criminal) : null,
+        };
     }
 
     /// <summary>The lawful basis and Article 9 condition resolved for a symbol (member → type → assembly).</summary>
@@ -167,13 +173,18 @@ internal static class InventoryParser
         var basis = classification.ResolveLawfulBasis(symbol);
         var condition = classification.ResolveArticle9Condition(symbol);
         var paragraph = condition is null ? 0 : DataClassification.Schedule1Paragraph(condition);
+        var annex1 = basis is not null && DataClassification.NamedArgument(basis, "Annex1").Value is int annex ? annex : 0;
         return new LegalBasis(
             basis is null ? null : EnumArgument(basis, 0),
             basis is null ? null : DataClassification.NamedArgument(basis, "Gateway").Value as string,
             condition is null ? null : EnumArgument(condition, 0),
             paragraph == 0 ? null : DataClassification.EnumName(DataClassification.NamedArgument(condition!, "Schedule1")),
             paragraph,
-            condition is null ? null : DataClassification.NamedArgument(condition, "BasisInLaw").Value as string);
+            condition is null ? null : DataClassification.NamedArgument(condition, "BasisInLaw").Value as string)
+        {
+            Annex1 = annex1 == 0 ? null : DataClassification.EnumName(DataClassification.NamedArgument(basis!, "Annex1")),
+            Annex1Paragraph = annex1,
+        };
     }
 
     /// <summary>The retention rule on a type or its base types, when its anchor is a date member.</summary>

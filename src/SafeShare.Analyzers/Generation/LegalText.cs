@@ -5,8 +5,13 @@ internal static class LegalText
 {
     public static string LawfulBasis(string? basis, string? gateway) => Text.LegalWords.LawfulBasis(basis, gateway);
 
+    public static string LawfulBasis(LegalBasis basis) => Text.LegalWords.LawfulBasis(basis.LawfulBasis, basis.Gateway, basis.Annex1, basis.Annex1Paragraph);
+
     public static string Article9(string? condition, string? schedule1, int paragraph, string? basisInLaw) =>
         Text.LegalWords.Article9(condition, schedule1, paragraph, basisInLaw);
+
+    public static string Article10(Classification.Article10Authority authority) =>
+        Text.LegalWords.Article10(authority.OfficialAuthority, authority.Schedule1, authority.Schedule1Paragraph);
 
     public static string Words(string pascal) => Text.LegalWords.Words(pascal);
 

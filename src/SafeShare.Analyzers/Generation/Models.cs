@@ -8,10 +8,21 @@ namespace SafeShare.Analyzers.Generation;
 // compare them and skip work when nothing relevant changed.
 
 /// <summary>One field of a share or of an inventory entry: name and kind of personal data.</summary>
-internal sealed record DataField(string Name, string Kind, string? Category);
+internal sealed record DataField(string Name, string Kind, string? Category)
+{
+    /// <summary>For criminal offence data, what authorises it (Art. 10); null for other kinds.</summary>
+    public Classification.Article10Authority? Article10 { get; init; }
+}
 
 /// <summary>The lawful basis and Article 9 condition that apply to something, as enum member names.</summary>
-internal sealed record LegalBasis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int Schedule1Paragraph, string? BasisInLaw);
+internal sealed record LegalBasis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int Schedule1Paragraph, string? BasisInLaw)
+{
+    /// <summary>For a recognised legitimate interest (Art. 6(1)(ea)), the UK GDPR Annex 1 condition's member name; null when none.</summary>
+    public string? Annex1 { get; init; }
+
+    /// <summary>The Annex 1 paragraph of <see cref="Annex1"/>; 0 when none.</summary>
+    public int Annex1Paragraph { get; init; }
+}
 
 /// <summary>A type that encloses a generated member: "partial class Outer".</summary>
 internal sealed record ContainingType(string Keyword, string Name);
@@ -50,6 +61,9 @@ internal sealed record ShareModel(
     string? LogParameter)
 {
     public string ShareName => TypeDisplayName + "." + MethodName;
+
+    /// <summary>The information sharing agreement behind the share, when one is declared.</summary>
+    public SharingAgreement? Agreement { get; init; }
 }
 
 /// <summary>
@@ -83,7 +97,11 @@ internal sealed record RetentionModel(
     int ReviewEveryYears);
 
 /// <summary>A personal member in the data inventory.</summary>
-internal sealed record InventoryMember(string Name, string Kind, EquatableArray<string> Categories, string? Subject, LegalBasis Basis);
+internal sealed record InventoryMember(string Name, string Kind, EquatableArray<string> Categories, string? Subject, LegalBasis Basis)
+{
+    /// <summary>For criminal offence data, what authorises it (Art. 10); null for other kinds.</summary>
+    public Classification.Article10Authority? Article10 { get; init; }
+}
 
 /// <summary>A type holding personal data, as the data inventory lists it.</summary>
 internal sealed record InventoryType(
@@ -91,7 +109,18 @@ internal sealed record InventoryType(
     string? Subject,
     LegalBasis Basis,
     string? Retention,
-    EquatableArray<InventoryMember> Members);
+    EquatableArray<InventoryMember> Members)
+{
+    /// <summary>For a type marked criminal offence data as a whole, what authorises it (Art. 10); null otherwise.</summary>
+    public Classification.Article10Authority? Article10 { get; init; }
+}
 
 /// <summary>A declared share, as the data inventory lists it.</summary>
-internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string PayloadType, LegalBasis Basis, EquatableArray<DataField> Fields);
+internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string PayloadType, LegalBasis Basis, EquatableArray<DataField> Fields)
+{
+    /// <summary>The information sharing agreement behind the share, when one is declared.</summary>
+    public SharingAgreement? Agreement { get; init; }
+}
+
+/// <summary>An information sharing agreement's dates as written ("yyyy-MM-dd") and where it is kept.</summary>
+internal sealed record SharingAgreement(string AgreedOn, string? LastReviewedOn, string? Reference);

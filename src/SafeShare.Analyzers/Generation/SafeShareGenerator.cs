@@ -121,7 +121,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             .Select(static (all, _) => InventoryEmitter.Merge(all.Where(t => t is not null)!))
             .WithTrackingName(SafeShareGeneratorSteps.InventoryTypes);
         var inventoryShares = shares
-            .Select(static (result, _) => result.Share is { } s ? new InventoryShare(s.ShareName, s.Recipient, s.Purpose, s.PayloadType, s.Basis, s.Fields) : null)
+            .Select(static (result, _) => result.Share is { } s ? new InventoryShare(s.ShareName, s.Recipient, s.Purpose, s.PayloadType, s.Basis, s.Fields) { Agreement = s.Agreement } : null)
             .Where(static share => share is not null)
             .Collect()
             .Select(static (found, _) => found.OrderBy(s => s!.Name, System.StringComparer.Ordinal).Select(s => s!).ToEquatableArray())

@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 using SafeShare.Text;
 
@@ -15,7 +16,7 @@ internal static class ShareEmitter
 
         var recipient = LegalText.Literal(share.Recipient);
         var purpose = LegalText.Literal(share.Purpose);
-        var basis = LegalText.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway);
+        var basis = LegalText.LawfulBasis(share.Basis);
         var article9 = LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw);
         var fieldsName = share.MethodName + "SharedFields";
         var staticModifier = share.IsStatic ? "static " : string.Empty;
@@ -29,18 +30,32 @@ internal static class ShareEmitter
         w.Doc("summary",
             $"Records the decision to share <see cref=\"{LegalText.Xml(share.PayloadType.Replace("global::", string.Empty).TrimEnd('?'))}\"/> with {LegalText.Xml(share.Recipient)},",
             $"for: {LegalText.Xml(share.Purpose)}.");
-        w.Doc("remarks",
+        var remarks = new System.Collections.Generic.List<string>
+        {
             "<para>What is recorded: who decided and when, the case reference, the consent position, the risk,",
-            "the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
-            "The record is appended to the decision log before this method returns.</para>",
+            "the reasons, who was consulted and who asked, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).",
+            "The record is appended to the decision log before this method returns. A decision with no reasons, or whose consent position does",
+            "not fit the basis relied on (consent obtained under Schedule 1 para 18, no para 18(2) reason, no consent obtained for a consent basis),",
+            "is refused with an <see cref=\"global::System.ArgumentException\"/> and nothing is appended.</para>",
             $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
             $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
-            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>");
+            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>",
+        };
+        foreach (var field in share.Fields)
+        {
+            if (field.Article10 is { } authority)
+            {
+                remarks.Add($"<para>Criminal offence data in {LegalText.Xml(field.Name)}: {LegalText.Xml(LegalText.Article10(authority))}; each record names it with the field.</para>");
+            }
+        }
+
+        w.Doc("remarks", remarks.ToArray());
         w.Line(GeneratedFile.GeneratedCode);
         var parameters = string.Join(", ", share.Parameters.Select(p => $"{p.Type} {p.Name}"));
         w.Open($"{share.Accessibility} {staticModifier}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
         w.Line($"global::SafeShare.ShareValidation.RequirePayload({payload}, nameof({payload}));");
         w.Line($"global::SafeShare.ShareValidation.RequireDetails({details}, nameof({details}));");
+        w.Line($"global::SafeShare.ShareValidation.RequireConsistentConsent({details}, {Enum("LawfulBasis", share.Basis.LawfulBasis)}, {Enum("Article9Condition", share.Basis.Article9Condition)}, global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"}, nameof({details}));");
         if (share.LogParameter is not null)
         {
             w.Line($"global::SafeShare.ShareValidation.RequireLog({share.LogParameter}, nameof({share.LogParameter}));");
@@ -56,6 +71,9 @@ internal static class ShareEmitter
         w.Line($"    Risk = {details}.Risk,");
         w.Line($"    Fields = {fieldsName},");
         w.Line($"    Reasons = {details}.Reasons,");
+        w.Line($"    Paragraph18Reason = {details}.Paragraph18Reason,");
+        w.Line($"    ConsultedWith = {details}.ConsultedWith,");
+        w.Line($"    RequestedBy = {details}.RequestedBy,");
         w.Line("};");
         w.Line($"{(share.LogParameter ?? log)}.Append(decision);");
         w.Line("return decision;");
@@ -67,11 +85,12 @@ internal static class ShareEmitter
             $"Records a decision <b>not</b> to share with {LegalText.Xml(share.Recipient)} for: {LegalText.Xml(share.Purpose)}.",
             "A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).");
         w.Doc("remarks",
-            "<para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position",
+            "<para>What is recorded: who decided and when (<paramref name=\"decidedAt\"/>, or the time of recording), the case reference,",
+            "the reason, the risk, the consent position (a refusal that was respected leads here), who was consulted and who asked,",
             "and the fields that were considered — never their values. The record is appended before this method returns.</para>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The reason, the case reference or the decision maker is missing.</exception>");
         w.Line(GeneratedFile.GeneratedCode);
-        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null)");
+        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null, global::System.DateTimeOffset? decidedAt = null, string? consultedWith = null, string? requestedBy = null)");
         if (share.LogParameter is not null)
         {
             w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
@@ -81,7 +100,7 @@ internal static class ShareEmitter
         w.Line("global::SafeShare.ShareValidation.RequireText(decidedBy, nameof(decidedBy));");
         w.Line("global::SafeShare.ShareValidation.RequireText(reason, nameof(reason));");
         w.Line("var decision = new global::SafeShare.DecisionRecord").Line("{");
-        w.Line("    DecidedAt = global::System.DateTimeOffset.UtcNow,");
+        w.Line("    DecidedAt = decidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,");
         w.Line("    DecidedBy = decidedBy,");
         w.Line("    SubjectReference = subjectReference,");
         w.Line("    Outcome = global::SafeShare.DecisionOutcome.NotShared,");
@@ -90,6 +109,8 @@ internal static class ShareEmitter
         w.Line("    Risk = risk,");
         w.Line($"    Fields = {fieldsName},");
         w.Line("    Reasons = reason,");
+        w.Line("    ConsultedWith = consultedWith,");
+        w.Line("    RequestedBy = requestedBy,");
         w.Line("};");
         w.Line($"{log}.Append(decision);");
         w.Line("return decision;");
@@ -134,6 +155,12 @@ internal static class ShareEmitter
         w.Line("{");
         foreach (var field in share.Fields)
         {
+            if (field.Article10 is { } authority)
+            {
+                w.Line($"    global::SafeShare.SharedField.CriminalOffence({LegalText.Literal(field.Name)}, {Schedule1(authority.Schedule1, authority.Schedule1Paragraph)}, {LegalText.Literal(authority.OfficialAuthority)}),");
+                continue;
+            }
+
             var category = field.Category is null ? string.Empty : $", global::SafeShare.SpecialCategory.{field.Category}";
             w.Line($"    new global::SafeShare.SharedField({LegalText.Literal(field.Name)}, global::SafeShare.DataKind.{field.Kind}{category}),");
         }
@@ -143,6 +170,14 @@ internal static class ShareEmitter
         GeneratedFile.CloseContainers(w, share.Namespace, share.ContainingTypes);
 
         return w.ToString();
+
+        // A value with no member name (Schedule1 = (Schedule1Condition)99) is written as the number it is.
+        static string Schedule1(string? name, int paragraph) =>
+            name is null ? "global::SafeShare.Schedule1Condition.None"
+            : SyntaxFacts.IsValidIdentifier(name) ? "global::SafeShare.Schedule1Condition." + name
+            : $"(global::SafeShare.Schedule1Condition)({paragraph})";
+
+        static string Enum(string type, string? member) => member is null ? "null" : $"global::SafeShare.{type}.{member}";
 
         static string Describe(DataField f) => f.Kind switch
         {
@@ -158,6 +193,11 @@ internal static class ShareEmitter
             w.Line($"    Purpose = {LegalText.Literal(share.Purpose)},");
             w.Line($"    LawfulBasis = {(share.Basis.LawfulBasis is null ? "null" : "global::SafeShare.LawfulBasis." + share.Basis.LawfulBasis)},");
             w.Line($"    Gateway = {LegalText.Literal(share.Basis.Gateway)},");
+            if (share.Basis.Annex1 is not null)
+            {
+                w.Line($"    Annex1 = {(SyntaxFacts.IsValidIdentifier(share.Basis.Annex1) ? "global::SafeShare.Annex1Condition." + share.Basis.Annex1 : $"(global::SafeShare.Annex1Condition)({share.Basis.Annex1Paragraph})")},");
+            }
+
             w.Line($"    Article9Condition = {(share.Basis.Article9Condition is null ? "null" : "global::SafeShare.Article9Condition." + share.Basis.Article9Condition)},");
             w.Line($"    Schedule1 = global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"},");
         }

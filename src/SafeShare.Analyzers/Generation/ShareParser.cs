@@ -141,7 +141,7 @@ internal static class ShareParser
         {
             // A marker on the payload parameter itself ([PersonalData] string childName), as SAFE103 reads it: the value
             // shared is one field, named after the parameter.
-            fields = new[] { Field(payload.Name, own) }.ToEquatableArray();
+            fields = new[] { Field(payload.Name, own, payload, classification) }.ToEquatableArray();
         }
         if (payload is not null && fields.Count == 0)
         {
@@ -168,7 +168,12 @@ internal static class ShareParser
             InventoryParser.Basis(classification, method),
             fields,
             logMember,
-            logParameter);
+            logParameter)
+        {
+            Agreement = classification.ResolveSharingAgreement(method) is { } agreement && DataClassification.ConstructorArgument(agreement, 0).Value is string agreedOn
+                ? new SharingAgreement(agreedOn, DataClassification.NamedArgument(agreement, "LastReviewedOn").Value as string, DataClassification.NamedArgument(agreement, "Reference").Value as string)
+                : null,
+        };
         return new ShareResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -261,13 +266,13 @@ internal static class ShareParser
             {
                 if (!member.IsStatic && (allowed is null || allowed.Contains(member.Name)) && seen.Add(member.Name))
                 {
-                    fields.Add(Field(member.Name, marked.TryGetValue(member.Name, out var own) ? own : typeMarkers));
+                    fields.Add(Field(member.Name, marked.TryGetValue(member.Name, out var own) ? own : typeMarkers, member, classification));
                 }
             }
 
             if (fields.Count == 0 && allowed is null)
             {
-                fields.Add(Field(type.Name, typeMarkers));
+                fields.Add(Field(type.Name, typeMarkers, type, classification));
             }
 
             return fields.ToEquatableArray();
@@ -277,15 +282,21 @@ internal static class ShareParser
         {
             if (allowed is null || allowed.Contains(member.Name))
             {
-                fields.Add(Field(member.Name, markers));
+                fields.Add(Field(member.Name, markers, member, classification));
             }
         }
 
         return fields.ToEquatableArray();
     }
 
-    internal static DataField Field(string name, DataMarkers markers) =>
-        Field(name, markers.CriminalOffence is not null, markers.SpecialCategories);
+    /// <summary>
+    /// The field of a personal member (or payload) <paramref name="holder"/>; criminal offence data carries what authorises
+    /// it under Art. 10, resolved for the holder as SAFE005 resolves it.
+    /// </summary>
+    internal static DataField Field(string name, DataMarkers markers, ISymbol holder, DataClassification classification) =>
+        markers.CriminalOffence is { } criminal
+            ? new DataField(name, InventorySchema.CriminalOffence, null) { Article10 = classification.ResolveArticle10(holder, criminal) }
+            : Field(name, false, markers.SpecialCategories);
 
     /// <summary>A personal member's field: criminal offence data first, then its first special category, else personal.</summary>
     internal static DataField Field(string name, bool criminalOffence, IReadOnlyList<string> specialCategories) =>

@@ -22,6 +22,8 @@ internal sealed class AssemblyAnnotations
     public AttributeData? LawfulBasis => Get().LawfulBasis;
     public AttributeData? Article9Condition => Get().Article9Condition;
     public bool HasAppropriatePolicyDocument => Get().HasAppropriatePolicyDocument;
+    public bool IsPublicAuthority => Get().IsPublicAuthority;
+    public AttributeData? SharingAgreement => Get().SharingAgreement;
 
     /// <summary>
     /// The assembly's attributes written in this file. Only a file with attribute lists at the top can hold one: any other
@@ -77,6 +79,14 @@ internal sealed class AssemblyAnnotations
                 {
                     HasAppropriatePolicyDocument = true;
                 }
+                else if (SafeShareSymbols.Is(attribute, symbols.PublicAuthority))
+                {
+                    IsPublicAuthority = true;
+                }
+                else if (SafeShareSymbols.Is(attribute, symbols.SharingAgreement))
+                {
+                    SharingAgreement ??= attribute;
+                }
             }
         }
 
@@ -84,5 +94,7 @@ internal sealed class AssemblyAnnotations
         public AttributeData? LawfulBasis { get; }
         public AttributeData? Article9Condition { get; }
         public bool HasAppropriatePolicyDocument { get; }
+        public bool IsPublicAuthority { get; }
+        public AttributeData? SharingAgreement { get; }
     }
 }

@@ -21,6 +21,8 @@ internal sealed class SafeShareSymbols
         RetainUntil = compilation.GetTypeByMetadataName("SafeShare.RetainUntilAttribute");
         Share = compilation.GetTypeByMetadataName("SafeShare.ShareAttribute");
         AppropriatePolicyDocument = compilation.GetTypeByMetadataName("SafeShare.AppropriatePolicyDocumentAttribute");
+        PublicAuthority = compilation.GetTypeByMetadataName("SafeShare.PublicAuthorityAttribute");
+        SharingAgreement = compilation.GetTypeByMetadataName("SafeShare.SharingAgreementAttribute");
         // ASP.NET Core Identity's markers mean "personal data" too; matched by name so no package is needed.
         IdentityPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
         IdentityProtectedPersonalData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute");
@@ -42,6 +44,8 @@ internal sealed class SafeShareSymbols
     public INamedTypeSymbol? RetainUntil { get; }
     public INamedTypeSymbol? Share { get; }
     public INamedTypeSymbol? AppropriatePolicyDocument { get; }
+    public INamedTypeSymbol? PublicAuthority { get; }
+    public INamedTypeSymbol? SharingAgreement { get; }
     public INamedTypeSymbol? IdentityPersonalData { get; }
     public INamedTypeSymbol? IdentityProtectedPersonalData { get; }
     public INamedTypeSymbol? DecisionRecord { get; }

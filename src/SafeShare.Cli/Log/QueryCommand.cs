@@ -130,16 +130,29 @@ internal static class QueryCommand
                 o.WriteLine($"  with       : {d.Recipient}");
                 o.WriteLine($"  why        : {d.Purpose}");
                 o.WriteLine($"  share      : {d.Share}");
-                o.WriteLine($"  basis      : {Legal.LawfulBasis(d.LawfulBasis, d.Gateway)}");
+                o.WriteLine($"  basis      : {Legal.LawfulBasis(d)}");
                 if (d.Article9Condition is not null)
                 {
                     o.WriteLine($"  Art. 9     : {Legal.Article9(d.Article9Condition, d.Schedule1)}");
                 }
 
                 o.WriteLine($"  consent    : {Legal.Consent(d.Consent)}");
+                if (d.Paragraph18Reason != Paragraph18Reason.None)
+                {
+                    o.WriteLine($"  without consent: {Legal.Paragraph18(d.Paragraph18Reason)}");
+                }
                 o.WriteLine($"  risk       : {Legal.Words(d.Risk.ToString())}");
                 o.WriteLine($"  fields     : {(d.Fields.Count == 0 ? "-" : string.Join(", ", d.Fields.Select(Legal.Field)))}");
                 o.WriteLine($"  reasons    : {d.Reasons ?? "-"}");
+                if (d.ConsultedWith is not null)
+                {
+                    o.WriteLine($"  consulted  : {d.ConsultedWith}");
+                }
+
+                if (d.RequestedBy is not null)
+                {
+                    o.WriteLine($"  asked by   : {d.RequestedBy}");
+                }
                 o.WriteLine($"  id         : {d.Id}");
             }
             else
@@ -203,7 +216,7 @@ internal static class QueryCommand
                     w.WriteString("gateway", d.Gateway);
                     w.WriteString("article9Condition", d.Article9Condition?.ToString());
                     w.WriteString("schedule1", d.Schedule1.ToString());
-                    w.WriteString("basis", Legal.LawfulBasis(d.LawfulBasis, d.Gateway));
+                    w.WriteString("basis", Legal.LawfulBasis(d));
                     w.WriteStartObject("consent");
                     w.WriteString("status", d.Consent.Status.ToString());
                     w.WriteString("obtainedFrom", d.Consent.ObtainedFrom);
@@ -217,6 +230,11 @@ internal static class QueryCommand
                     }
 
                     w.WriteString("reason", d.Consent.Reason);
+                    if (d.Consent.WithdrawnAt is { } withdrawnAt)
+                    {
+                        w.WriteString("withdrawnAt", withdrawnAt);
+                    }
+
                     w.WriteEndObject();
                     w.WriteString("risk", d.Risk.ToString());
                     w.WriteStartArray("fields");
@@ -226,11 +244,19 @@ internal static class QueryCommand
                         w.WriteString("name", f.Name);
                         w.WriteString("kind", f.Kind.ToString());
                         w.WriteString("category", f.Category?.ToString());
+                        if (f.Kind == DataKind.CriminalOffence)
+                        {
+                            w.WriteString("article10", Legal.Article10(f.OfficialAuthority, f.Article10Condition));
+                        }
+
                         w.WriteEndObject();
                     }
 
                     w.WriteEndArray();
                     w.WriteString("reasons", d.Reasons);
+                    w.WriteString("paragraph18Reason", d.Paragraph18Reason == Paragraph18Reason.None ? null : d.Paragraph18Reason.ToString());
+                    w.WriteString("consultedWith", d.ConsultedWith);
+                    w.WriteString("requestedBy", d.RequestedBy);
                 }
                 else
                 {

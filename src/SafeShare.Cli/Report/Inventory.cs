@@ -11,25 +11,34 @@ using S = SafeShare.Text.InventorySchema;
 namespace SafeShare.Cli.Report;
 
 /// <summary>The legal basis recorded for a type, member or share (enum member names, as in the manifest).</summary>
-internal sealed record Basis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int? Schedule1Paragraph, string? BasisInLaw);
+internal sealed record Basis(string? LawfulBasis, string? Gateway, string? Article9Condition, string? Schedule1, int? Schedule1Paragraph, string? BasisInLaw, string? Annex1 = null, int? Annex1Paragraph = null);
 
-internal sealed record InventoryMember(string Name, string Kind, IReadOnlyList<string> Categories, string? Subject, Basis Basis);
+/// <summary>What authorises criminal offence data (UK GDPR Art. 10; DPA 2018 s10(5)), as the manifest records it.</summary>
+internal sealed record Article10(string? OfficialAuthority, string? Schedule1, int? Schedule1Paragraph)
+{
+    public override string ToString() => Text.LegalWords.Article10(OfficialAuthority, Schedule1, Schedule1Paragraph);
+}
+
+internal sealed record InventoryMember(string Name, string Kind, IReadOnlyList<string> Categories, string? Subject, Basis Basis, Article10? Article10 = null);
 
 /// <summary>A type holding personal data; <see cref="Assembly"/> is where it is defined, and <see cref="InheritedFrom"/> the base type whose personal members it inherits when its own assembly's inventory does not list it.</summary>
-internal sealed record InventoryType(string Type, string? Subject, string? Retention, Basis Basis, IReadOnlyList<InventoryMember> Members)
+internal sealed record InventoryType(string Type, string? Subject, string? Retention, Basis Basis, IReadOnlyList<InventoryMember> Members, Article10? Article10 = null)
 {
     public string Assembly { get; init; } = "";
 
     public string? InheritedFrom { get; init; }
 }
 
-internal sealed record InventoryField(string Name, string Kind, string? Category);
+internal sealed record InventoryField(string Name, string Kind, string? Category, Article10? Article10 = null);
 
-internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields)
+internal sealed record InventoryShare(string Name, string Recipient, string Purpose, string Payload, Basis Basis, IReadOnlyList<InventoryField> Fields, SharingAgreement? Agreement = null)
 {
     /// <summary>The assembly that declares the share.</summary>
     public string Assembly { get; init; } = "";
 }
+
+/// <summary>The information sharing agreement behind a share: dates as written ("yyyy-MM-dd") and where it is kept.</summary>
+internal sealed record SharingAgreement(string AgreedOn, string? LastReviewedOn, string? Reference);
 
 /// <summary>
 /// The data inventory SafeShare's generator compiles into an assembly (<see cref="S"/>, in
@@ -296,7 +305,7 @@ internal sealed record Inventory(
         return (string.Empty, string.Empty);
     }
 
-    private static Inventory Parse(string json, string name, string version, string? policy, string path)
+    internal static Inventory Parse(string json, string name, string version, string? policy, string path)
     {
         try
         {
@@ -318,14 +327,19 @@ internal sealed record Inventory(
                     Text(m, S.Kind)!,
                     m.GetProperty(S.Categories).EnumerateArray().Select(c => c.GetString()!).ToArray(),
                     Text(m, S.Subject),
-                    ReadBasis(m))).ToArray()) { Assembly = name }).ToArray();
+                    ReadBasis(m),
+                    ReadArticle10(m))).ToArray(),
+                ReadArticle10(t)) { Assembly = name }).ToArray();
             var shares = root.GetProperty(S.Shares).EnumerateArray().Select(s => new InventoryShare(
                 Text(s, S.Name)!,
                 Text(s, S.Recipient)!,
                 Text(s, S.Purpose)!,
                 Text(s, S.Payload)!,
                 ReadBasis(s),
-                s.GetProperty(S.Fields).EnumerateArray().Select(f => new InventoryField(Text(f, S.Name)!, Text(f, S.Kind)!, Text(f, S.Category))).ToArray()) { Assembly = name }).ToArray();
+                s.GetProperty(S.Fields).EnumerateArray().Select(f => new InventoryField(Text(f, S.Name)!, Text(f, S.Kind)!, Text(f, S.Category), ReadArticle10(f))).ToArray(),
+                s.TryGetProperty(S.Agreement, out var a) && a.ValueKind == JsonValueKind.Object && Text(a, S.AgreedOn) is { } agreedOn
+                    ? new SharingAgreement(agreedOn, Text(a, S.LastReviewedOn), Text(a, S.Reference))
+                    : null) { Assembly = name }).ToArray();
             return new Inventory(name, version, policy, types, shares);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NullReferenceException)
@@ -340,7 +354,17 @@ internal sealed record Inventory(
         Text(e, S.Article9Condition),
         Text(e, S.Schedule1),
         e.TryGetProperty(S.Schedule1Paragraph, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
-        Text(e, S.BasisInLaw));
+        Text(e, S.BasisInLaw),
+        Text(e, S.Annex1),
+        e.TryGetProperty(S.Annex1Paragraph, out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt32() : null);
+
+    private static Article10? ReadArticle10(JsonElement e) =>
+        e.TryGetProperty(S.Article10, out var a) && a.ValueKind == JsonValueKind.Object
+            ? new Article10(
+                Text(a, S.OfficialAuthority),
+                Text(a, S.Schedule1),
+                a.TryGetProperty(S.Schedule1Paragraph, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null)
+            : null;
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

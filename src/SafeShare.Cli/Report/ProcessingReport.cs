@@ -91,7 +91,7 @@ internal sealed record ProcessingReport(
             : $"{Short(t.Type)} ({t.Assembly})";
 
         var purposes = new List<PurposeRow>();
-        foreach (var group in inventory.Types.GroupBy(t => Legal.LawfulBasis(t.Basis.LawfulBasis, t.Basis.Gateway)))
+        foreach (var group in inventory.Types.GroupBy(t => Legal.LawfulBasis(t.Basis)))
         {
             purposes.Add(new PurposeRow(
                 "Holding records",
@@ -102,7 +102,7 @@ internal sealed record ProcessingReport(
 
         foreach (var share in inventory.Shares)
         {
-            purposes.Add(new PurposeRow("Sharing with " + share.Recipient, share.Purpose, Legal.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway), Short(share.Payload)));
+            purposes.Add(new PurposeRow("Sharing with " + share.Recipient, share.Purpose, Legal.LawfulBasis(share.Basis), Short(share.Payload)));
         }
 
         var subjects = inventory.Types
@@ -117,7 +117,7 @@ internal sealed record ProcessingReport(
             m.Name,
             Kind(m.Kind, m.Categories),
             m.Subject is null ? null : Subject(m.Subject),
-            Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway),
+            Legal.LawfulBasis(m.Basis),
             m.Basis.Article9Condition is null ? null : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw)))).ToArray();
 
         var recipients = inventory.Shares.Select(s => new RecipientRow(
@@ -134,9 +134,11 @@ internal sealed record ProcessingReport(
                 Record(t),
                 m.Name,
                 m.Kind == InventorySchema.CriminalOffence ? "criminal offence data (Art. 10)" : string.Join(", ", m.Categories.Select(Legal.Words)),
-                m.Basis.Article9Condition is null
-                    ? (m.Kind == InventorySchema.CriminalOffence ? $"{Legal.LawfulBasis(m.Basis.LawfulBasis, m.Basis.Gateway)}; " + (m.Basis.Schedule1 is null ? "no Schedule 1 condition in the inventory: confirm the official authority relied on (Art. 10)" : $"Schedule 1: {Legal.Words(m.Basis.Schedule1)}") : "NONE RECORDED (SAFE001)")
-                    : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
+                m.Kind == InventorySchema.CriminalOffence
+                    ? $"{Legal.LawfulBasis(m.Basis)}; {CriminalOffenceAuthority(m.Article10)}"
+                    : m.Basis.Article9Condition is null
+                        ? "NONE RECORDED (SAFE001)"
+                        : Legal.Article9(m.Basis.Article9Condition, m.Basis.Schedule1, m.Basis.Schedule1Paragraph, m.Basis.BasisInLaw))))
             .ToArray();
 
         var security = new[]
@@ -189,10 +191,20 @@ internal sealed record ProcessingReport(
             kinds.Add("About: " + string.Join(", ", subjects));
         }
 
-        var legal = new List<string> { "Lawful basis: " + Legal.LawfulBasis(share.Basis.LawfulBasis, share.Basis.Gateway) };
+        var legal = new List<string> { "Lawful basis: " + Legal.LawfulBasis(share.Basis) };
         if (share.Basis.Article9Condition is not null || categories.Length > 0)
         {
             legal.Add("Special category condition: " + Legal.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw));
+        }
+
+        foreach (var field in share.Fields.Where(f => f.Kind == InventorySchema.CriminalOffence))
+        {
+            legal.Add($"Criminal offence data condition ({field.Name}): {CriminalOffenceAuthority(field.Article10)}");
+        }
+
+        if (share.Basis.LawfulBasis is "RecognisedLegitimateInterest" or "LegitimateInterests")
+        {
+            legal.Add($"Not available to a public authority performing its tasks (UK GDPR Art. 6(1), final subparagraph): {ToComplete}confirm that {inventory.Assembly}'s organisation shares as a voluntary or private body, not in the performance of a public authority's tasks.");
         }
 
         legal.Add("Consent: recorded with every decision (obtained, not sought, refused and overridden, or not required, with the reason).");
@@ -227,13 +239,40 @@ internal sealed record ProcessingReport(
                 "No onward disclosure without the sharer's agreement, except where the law requires it.",
                 ToComplete + "any further limits agreed between the parties.",
             },
-            ToComplete + "the term of this protocol, and its review date (at least annually, and whenever the declared share changes).",
+            Duration(share.Agreement),
             ToComplete + "how the recipient disposes of the data at the end of the term (secure destruction, with confirmation)." + (payload?.Retention is { } keep ? $" The sharer keeps its own record {keep}." : string.Empty),
             sensitive
                 ? "A DPIA is likely to be required (UK GDPR Art. 35): special category or criminal offence data about children is shared. " + ToComplete + "attach it."
                 : ToComplete + "attach the DPIA, or record why none is needed.",
             supporting);
     }
+
+    // "Reviewed initially after six months and thereafter annually" (Berkshire protocol §6.2; Solihull protocol §6.2).
+    private static string Duration(SharingAgreement? agreement)
+    {
+        const string Schedule = "reviewed first six months after it is agreed, then annually, and whenever the declared share changes";
+        if (agreement is null)
+        {
+            return ToComplete + $"the term of this protocol and when it was agreed ([SharingAgreement] on the share); it is {Schedule}.";
+        }
+
+        var agreed = Text.ReviewSchedule.Parse(agreement.AgreedOn);
+        var reviewed = Text.ReviewSchedule.Parse(agreement.LastReviewedOn);
+        if (agreed is null || (agreement.LastReviewedOn is not null && reviewed is null))
+        {
+            return ToComplete + $"the agreement's dates ('{agreement.AgreedOn}', '{agreement.LastReviewedOn}') are not dates in yyyy-MM-dd form; correct them. It is {Schedule}.";
+        }
+
+        var next = Text.ReviewSchedule.Format(Text.ReviewSchedule.Next(agreed.Value, reviewed));
+        return $"Agreed {agreement.AgreedOn}" + (agreement.Reference is null ? string.Empty : $" ({agreement.Reference})") +
+               $"; last reviewed {agreement.LastReviewedOn ?? "not yet"}; next review {next} ({Schedule}). " + ToComplete.ToLowerInvariant() + "the term of this protocol.";
+    }
+
+    // Art. 10 is met under the control of official authority or with a Schedule 1 condition in Part 1, 2 or 3 (DPA 2018 s10(5)).
+    private static string CriminalOffenceAuthority(Article10? authority) =>
+        authority is null || (authority.OfficialAuthority is null && authority.Schedule1 is null)
+            ? "NONE RECORDED: no official authority or Schedule 1 condition (Art. 10; DPA 2018 s10(5); SAFE005)"
+            : authority.ToString();
 
     private static string Purpose(Basis basis) => basis.Gateway is null ? "Keeping the records needed for the organisation's functions" : $"Keeping the records needed for duties under {basis.Gateway}";
 

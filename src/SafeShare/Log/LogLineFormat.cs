@@ -89,6 +89,12 @@ internal static class LogLineFormat
             w.WriteString("purpose", decision.Purpose);
             WriteEnum(w, "lawfulBasis", decision.LawfulBasis);
             w.WriteString("gateway", decision.Gateway);
+            if (decision.Annex1 != Annex1Condition.None)
+            {
+                // Only an Art. 6(1)(ea) decision carries its Annex 1 condition, so other lines keep their bytes.
+                WriteEnum(w, "annex1", decision.Annex1);
+            }
+
             WriteEnum(w, "article9Condition", decision.Article9Condition);
             WriteEnum(w, "schedule1", decision.Schedule1);
             w.WriteStartObject("consent");
@@ -105,6 +111,11 @@ internal static class LogLineFormat
             }
 
             w.WriteString("reason", consent.Reason);
+            if (consent.WithdrawnAt is { } withdrawnAt)
+            {
+                w.WriteString("withdrawnAt", withdrawnAt);
+            }
+
             w.WriteEndObject();
             WriteEnum(w, "risk", decision.Risk);
             w.WriteStartArray("fields");
@@ -114,11 +125,37 @@ internal static class LogLineFormat
                 w.WriteString("name", field.Name);
                 WriteEnum(w, "kind", field.Kind);
                 WriteEnum(w, "category", field.Category);
+                if (field.Kind == DataKind.CriminalOffence && (field.Article10Condition != Schedule1Condition.None || field.OfficialAuthority is not null))
+                {
+                    // Only criminal offence data carries what authorises it (Art. 10), so other lines keep their bytes.
+                    w.WriteStartObject("article10");
+                    WriteEnum(w, "schedule1", field.Article10Condition);
+                    w.WriteString("officialAuthority", field.OfficialAuthority);
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteString("reasons", decision.Reasons);
+
+            // Written only when recorded, so the lines of decisions without them keep their bytes.
+            if (decision.Paragraph18Reason != Paragraph18Reason.None)
+            {
+                WriteEnum(w, "paragraph18Reason", decision.Paragraph18Reason);
+            }
+
+            if (decision.ConsultedWith is not null)
+            {
+                w.WriteString("consultedWith", decision.ConsultedWith);
+            }
+
+            if (decision.RequestedBy is not null)
+            {
+                w.WriteString("requestedBy", decision.RequestedBy);
+            }
+
             w.WriteEndObject();
         }
 
@@ -274,7 +311,10 @@ internal static class LogLineFormat
         var fields = new List<SharedField>();
         foreach (var field in Elements(root, "fields"))
         {
-            fields.Add(new SharedField(Text(field, "name")!, Enum<DataKind>(field, "kind"), NullableEnum<SpecialCategory>(field, "category")));
+            var kind = Enum<DataKind>(field, "kind");
+            fields.Add(kind == DataKind.CriminalOffence && field.TryGetProperty("article10", out var article10) && article10.ValueKind == JsonValueKind.Object
+                ? SharedField.CriminalOffence(Text(field, "name")!, Enum<Schedule1Condition>(article10, "schedule1"), Text(article10, "officialAuthority"))
+                : new SharedField(Text(field, "name")!, kind, NullableEnum<SpecialCategory>(field, "category")));
         }
 
         return new DecisionRecord
@@ -289,16 +329,21 @@ internal static class LogLineFormat
             Purpose = Text(root, "purpose")!,
             LawfulBasis = NullableEnum<LawfulBasis>(root, "lawfulBasis"),
             Gateway = Text(root, "gateway"),
+            Annex1 = root.TryGetProperty("annex1", out _) ? Enum<Annex1Condition>(root, "annex1") : Annex1Condition.None,
             Article9Condition = NullableEnum<Article9Condition>(root, "article9Condition"),
             Schedule1 = Enum<Schedule1Condition>(root, "schedule1"),
             Consent = Consent.Restore(
                 Enum<ConsentStatus>(consent, "status"),
                 Text(consent, "obtainedFrom"),
                 consent.TryGetProperty("obtainedAt", out var at) && at.ValueKind != JsonValueKind.Null ? at.GetDateTimeOffset() : null,
-                Text(consent, "reason")),
+                Text(consent, "reason"),
+                consent.TryGetProperty("withdrawnAt", out var withdrawn) && withdrawn.ValueKind != JsonValueKind.Null ? withdrawn.GetDateTimeOffset() : null),
             Risk = Enum<RiskLevel>(root, "risk"),
             Fields = fields.ToArray(),
             Reasons = Text(root, "reasons"),
+            Paragraph18Reason = root.TryGetProperty("paragraph18Reason", out _) ? Enum<Paragraph18Reason>(root, "paragraph18Reason") : Paragraph18Reason.None,
+            ConsultedWith = root.TryGetProperty("consultedWith", out _) ? Text(root, "consultedWith") : null,
+            RequestedBy = root.TryGetProperty("requestedBy", out _) ? Text(root, "requestedBy") : null,
         };
     }
 

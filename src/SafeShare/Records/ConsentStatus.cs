@@ -11,4 +11,8 @@ public enum ConsentStatus
     RefusedAndOverridden = 2,
     /// <summary>Consent is not the basis and was not required (e.g. a statutory duty to share).</summary>
     NotRequired = 3,
+    /// <summary>Consent was refused and the refusal respected: whose consent it was is recorded, and nothing is shared.</summary>
+    RefusedAndRespected = 4,
+    /// <summary>Consent was given and later withdrawn: whose consent it was and when it was withdrawn are recorded.</summary>
+    Withdrawn = 5,
 }

@@ -4,8 +4,8 @@ namespace SafeShare;
 
 /// <summary>
 /// What the practitioner supplies when recording a decision to share under a declared share: who
-/// decided, which case, the consent position, the risk and the reasons. Everything else — recipient,
-/// purpose, basis, conditions, fields — comes from the declaration.
+/// decided, which case, the consent position, the risk and the reasons, and who was consulted and who
+/// asked. Everything else — recipient, purpose, basis, conditions, fields — comes from the declaration.
 /// </summary>
 public sealed class DecisionDetails
 {
@@ -32,8 +32,20 @@ public sealed class DecisionDetails
     /// <summary>The assessed risk.</summary>
     public RiskLevel Risk { get; init; }
 
-    /// <summary>Why the information is shared, in the practitioner's words.</summary>
+    /// <summary>Why the information is shared, in the practitioner's words. Every decision records its reasons.</summary>
     public string? Reasons { get; init; }
+
+    /// <summary>
+    /// For a share relying on DPA 2018 Schedule 1 para 18: which reason in para 18(2) means the processing is carried out
+    /// without consent.
+    /// </summary>
+    public Paragraph18Reason Paragraph18Reason { get; init; }
+
+    /// <summary>Who was consulted before deciding, e.g. "Designated Safeguarding Lead; MASH duty manager" (optional).</summary>
+    public string? ConsultedWith { get; init; }
+
+    /// <summary>Who asked for the information, e.g. "DC Green, Child Abuse Investigation Team" (optional).</summary>
+    public string? RequestedBy { get; init; }
 
     /// <summary>When the decision was made; the time of recording when not set.</summary>
     public DateTimeOffset? DecidedAt { get; init; }

@@ -41,6 +41,9 @@ public sealed class DecisionRecord
     /// <summary>The statutory gateway, e.g. "Children Act 1989 s47".</summary>
     public string? Gateway { get; init; }
 
+    /// <summary>For a recognised legitimate interest (Art. 6(1)(ea)), the UK GDPR Annex 1 condition relied on; <see cref="Annex1Condition.None"/> otherwise.</summary>
+    public Annex1Condition Annex1 { get; init; }
+
     /// <summary>The Art. 9(2) condition relied on, when special category data is shared.</summary>
     public Article9Condition? Article9Condition { get; init; }
 
@@ -56,6 +59,15 @@ public sealed class DecisionRecord
     /// <summary>The fields shared (or proposed), by name and kind.</summary>
     public IReadOnlyList<SharedField> Fields { get; init; } = Array.Empty<SharedField>();
 
-    /// <summary>The reasons for the decision, in the practitioner's words. Mandatory when not shared.</summary>
+    /// <summary>The reasons for the decision, in the practitioner's words; the generated share methods require them.</summary>
     public string? Reasons { get; init; }
+
+    /// <summary>For a decision relying on DPA 2018 Schedule 1 para 18, which reason in para 18(2) applies; <see cref="Paragraph18Reason.None"/> otherwise.</summary>
+    public Paragraph18Reason Paragraph18Reason { get; init; }
+
+    /// <summary>Who was consulted before deciding, if recorded.</summary>
+    public string? ConsultedWith { get; init; }
+
+    /// <summary>Who asked for the information, if recorded.</summary>
+    public string? RequestedBy { get; init; }
 }

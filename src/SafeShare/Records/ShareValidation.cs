@@ -49,7 +49,56 @@ public static class ShareValidation
 
         if (details.Consent is null)
         {
-            throw new ArgumentException("Record the consent position (obtained, not sought, refused and overridden, or not required).", parameterName);
+            throw new ArgumentException("Record the consent position (obtained, not sought, refused and overridden, refused and respected, withdrawn, or not required).", parameterName);
+        }
+
+        if (string.IsNullOrWhiteSpace(details.Reasons))
+        {
+            throw new ArgumentException("Record the reasons for the decision: every decision, to share or not, is recorded with its reasons.", parameterName);
+        }
+    }
+
+    /// <summary>
+    /// The consent position must fit the basis and conditions the share relies on. A decision to share that does not is
+    /// refused with one message saying what does not fit, and nothing is written: DPA 2018 Schedule 1 para 18 covers
+    /// processing carried out without consent for a reason in para 18(2); consent (UK GDPR Art. 6(1)(a)) and explicit
+    /// consent (Art. 9(2)(a)) need consent obtained, from whom and when; a refusal that is respected means nothing is shared.
+    /// </summary>
+    public static void RequireConsistentConsent(DecisionDetails details, LawfulBasis? basis, Article9Condition? condition, Schedule1Condition schedule1, string parameterName)
+    {
+        if (details is null)
+        {
+            throw new ArgumentNullException(parameterName, "The details of the decision must be given.");
+        }
+
+        var consent = details.Consent;
+        var paragraph18 = schedule1 == Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk;
+        string? problem = null;
+        if (consent.Status == ConsentStatus.RefusedAndRespected)
+        {
+            problem = $"Consent was refused by {consent.ObtainedFrom} and the refusal respected, so nothing is shared: record a decision not to share instead.";
+        }
+        else if (paragraph18 && consent.Status == ConsentStatus.Obtained)
+        {
+            problem = $"This share relies on DPA 2018 Schedule 1 para 18, which covers processing carried out without the data subject's consent (para 18(1)(c)), but the decision records consent obtained from {consent.ObtainedFrom}. A consented share relies on UK GDPR Art. 9(2)(a) explicit consent; otherwise record the consent position and the para 18(2) reason that apply.";
+        }
+        else if (paragraph18 && details.Paragraph18Reason == Paragraph18Reason.None)
+        {
+            problem = "This share relies on DPA 2018 Schedule 1 para 18: record which reason in para 18(2) means consent is not relied on (DecisionDetails.Paragraph18Reason: consent cannot be given, cannot reasonably be obtained, or seeking it would prejudice the protection).";
+        }
+        else if (!paragraph18 && details.Paragraph18Reason != Paragraph18Reason.None)
+        {
+            problem = "The decision records a para 18(2) reason, but this share does not rely on DPA 2018 Schedule 1 para 18.";
+        }
+        else if ((basis == LawfulBasis.Consent || condition == Article9Condition.ExplicitConsent) && consent.Status != ConsentStatus.Obtained)
+        {
+            var relied = basis == LawfulBasis.Consent ? "consent (UK GDPR Art. 6(1)(a))" : "explicit consent (UK GDPR Art. 9(2)(a))";
+            problem = $"This share relies on {relied}, but the decision records the consent position as {consent.Status}: record from whom and when consent was obtained (Consent.Obtained), or share on another basis.";
+        }
+
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, parameterName);
         }
     }
 

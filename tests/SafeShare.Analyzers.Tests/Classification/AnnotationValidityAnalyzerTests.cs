@@ -77,7 +77,7 @@ public class AnnotationValidityAnalyzerTests
             .Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(2, messages.Count);
         Assert.Equal("[RetainUntil] on 'Child' names 'DOB', which is not a member of 'Child'; name one of its date members, e.g. [RetainUntil(nameof(DateOfBirth), Years = 6)]", messages[0]);
-        Assert.Equal("[LawfulBasis] on 'Carer': '42' is not a defined LawfulBasis; use one of Consent, Contract, LegalObligation, VitalInterests, PublicTask, LegitimateInterests", messages[1]);
+        Assert.Equal("[LawfulBasis] on 'Carer': '42' is not a defined LawfulBasis; use one of Consent, Contract, LegalObligation, VitalInterests, PublicTask, LegitimateInterests, RecognisedLegitimateInterest", messages[1]);
     }
 
     [Fact]

@@ -42,4 +42,16 @@ public class CriminalOffenceDataAnalyzerTests
             [CriminalOffenceData] public string? RiskHistory { get; set; }
         }
         """);
+
+    [Fact]
+    public Task A_Schedule1_value_outside_Parts_1_to_3_is_no_condition() => Verify.VerifyAsync("""
+        using SafeShare;
+        public class PoliceCheck
+        {
+            // DPA 2018 s10(5): a condition in Part 1, 2 or 3; para 5 is the Part 2 policy-document rule, not a condition.
+            [CriminalOffenceData(Schedule1 = (Schedule1Condition)5)] public string? {|SAFE005:Convictions|} { get; set; }
+
+            [CriminalOffenceData(Schedule1 = Schedule1Condition.Consent)] public string? DeclaredConvictions { get; set; }
+        }
+        """);
 }

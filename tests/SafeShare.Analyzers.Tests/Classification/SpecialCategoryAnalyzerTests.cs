@@ -1,4 +1,9 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
 using System.Threading.Tasks;
+using SafeShare.Testing;
 using SafeShare.Analyzers.Classification;
 using Verify = SafeShare.Testing.AnalyzerVerifier<SafeShare.Analyzers.Classification.SpecialCategoryAnalyzer>;
 
@@ -245,6 +250,100 @@ public class SpecialCategoryAnalyzerTests
         """);
 
     [Fact]
+    public Task Schedule1_paragraph_with_a_point_that_needs_none_is_flagged() => Verify.VerifyAsync("""
+        using SafeShare;
+        [assembly: AppropriatePolicyDocument("IG-POL-14")]
+
+        public class A
+        {
+            // Para 18 is processing without consent (para 18(1)(c)); it cannot stand beside explicit consent.
+            [SpecialCategory(SpecialCategory.Health)]
+            [{|SAFE002:Article9Condition(Article9Condition.ExplicitConsent, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)|}]
+            public string? ConsentWithPara18 { get; set; }
+
+            [SpecialCategory(SpecialCategory.Health)]
+            [{|SAFE002:Article9Condition(Article9Condition.VitalInterests, Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)|}]
+            public string? VitalWithPara2 { get; set; }
+
+            [SpecialCategory(SpecialCategory.ReligiousOrPhilosophicalBeliefs)]
+            [{|SAFE002:Article9Condition(Article9Condition.NotForProfitBodies, Schedule1 = Schedule1Condition.NotForProfitBodies)|}]
+            public string? NotForProfitWithPara31 { get; set; }
+
+            [SpecialCategory(SpecialCategory.PoliticalOpinions)]
+            [{|SAFE002:Article9Condition(Article9Condition.MadePublicByDataSubject, Schedule1 = Schedule1Condition.PersonalDataInThePublicDomain)|}]
+            public string? PublicWithPara32 { get; set; }
+
+            [SpecialCategory(SpecialCategory.Health)]
+            [{|SAFE002:Article9Condition(Article9Condition.LegalClaimsOrJudicialActs, Schedule1 = Schedule1Condition.StatutoryAndGovernmentPurposes)|}]
+            public string? ClaimsWithPara6 { get; set; }
+        }
+        """);
+
+    [Fact]
+    public async Task Every_pairing_the_Act_forbids_is_flagged_and_every_one_it_allows_is_not()
+    {
+        // DPA 2018 s10(2)-(3), written out here independently of the analyzer's table: (b) para 1, (h) para 2,
+        // (i) para 3, (j) para 4, (g) any Part 2 paragraph; (a), (c), (d), (e) and (f) no Schedule 1 condition.
+        static bool Allowed(int condition, int paragraph) => condition switch
+        {
+            1 => paragraph == 1,
+            6 => paragraph is >= 6 and <= 28,
+            7 => paragraph == 2,
+            8 => paragraph == 3,
+            9 => paragraph == 4,
+            _ => paragraph == 0,
+        };
+
+        var paragraphs = new[] { 0, 1, 2, 3, 4 }.Concat(Enumerable.Range(6, 32)).ToArray();
+        var source = new StringBuilder("using SafeShare;\n[assembly: AppropriatePolicyDocument(\"IG-POL-14\")]\npublic class A\n{\n");
+        foreach (var condition in Enumerable.Range(0, 10))
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                source.Append(CultureInfo.InvariantCulture, $"    [SpecialCategory(SpecialCategory.Health)] [Article9Condition((Article9Condition){condition}, Schedule1 = (Schedule1Condition){paragraph})] public string? C{condition}P{paragraph} {{ get; set; }}\n");
+            }
+        }
+
+        source.Append("}\n");
+        var diagnostics = await Verify.GetDiagnosticsAsync(TestCompilation.Create(source.ToString()), new SpecialCategoryAnalyzer());
+        var flagged = diagnostics.Where(d => d.Id == "SAFE002").Select(d => d.GetMessage(CultureInfo.InvariantCulture).Split('\'')[1]).ToHashSet();
+        var wrong = new List<string>();
+        foreach (var condition in Enumerable.Range(0, 10))
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                var member = $"A.C{condition}P{paragraph}";
+                if (flagged.Contains(member) == Allowed(condition, paragraph))
+                {
+                    wrong.Add(member + (Allowed(condition, paragraph) ? " flagged but allowed" : " allowed but forbidden"));
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.Equal(10 * paragraphs.Length - (4 + 23 + 5), flagged.Count);
+    }
+
+    [Fact]
+    public async Task Message_for_a_paragraph_where_none_applies_says_to_remove_it()
+    {
+        var compilation = TestCompilation.Create("""
+            using SafeShare;
+            [assembly: AppropriatePolicyDocument("IG-POL-14")]
+            public class A
+            {
+                [SpecialCategory(SpecialCategory.Health)]
+                [Article9Condition(Article9Condition.ExplicitConsent, Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk)]
+                public string? Notes { get; set; }
+            }
+            """);
+        var diagnostic = Assert.Single(await Verify.GetDiagnosticsAsync(compilation, new SpecialCategoryAnalyzer()));
+        Assert.Equal(
+            "'A.Notes' relies on Article 9(2)(a) ExplicitConsent, which needs no Schedule 1 condition, but names Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk (Sch. 1 Part 2 para 18); set Schedule1 to Schedule1Condition.None, as DPA 2018 s10 pairs no Schedule 1 condition with this point (a Part 3 condition for criminal offence data belongs on [CriminalOffenceData])",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public Task Assembly_level_condition_is_checked_too() => Verify.VerifyAsync("""
         using SafeShare;
         [assembly: {|SAFE002:Article9Condition(Article9Condition.SubstantialPublicInterest)|}]
@@ -270,6 +369,36 @@ public class SpecialCategoryAnalyzerTests
             [SpecialCategory(SpecialCategory.Health)]
             [Article9Condition(Article9Condition.HealthOrSocialCare, Schedule1 = Schedule1Condition.HealthOrSocialCarePurposes)]
             public string? H { get; set; }
+        }
+        """);
+
+    [Fact]
+    public Task Policy_document_follows_the_Acts_list_for_Part3() => Verify.VerifyAsync("""
+        using SafeShare;
+        public class A
+        {
+            // Para 35(1)(c) asks for the document itself; paras 36 and 37 are met only through a Part 2 condition (para 5).
+            [{|SAFE006:CriminalOffenceData(Schedule1 = Schedule1Condition.IndecencyOffencesInvolvingChildren)|}]
+            public string? PaymentCardOffence { get; set; }
+
+            [{|SAFE006:CriminalOffenceData(Schedule1 = Schedule1Condition.ExtensionOfSubstantialPublicInterestConditions)|}]
+            public string? Extended { get; set; }
+
+            [{|SAFE006:CriminalOffenceData(Schedule1 = Schedule1Condition.ExtensionOfInsuranceConditions)|}]
+            public string? Insurance { get; set; }
+
+            // Paras 29-34 carry no such requirement, nor do Part 1 paras 2-4.
+            [CriminalOffenceData(Schedule1 = Schedule1Condition.Consent)]
+            public string? WithConsent { get; set; }
+
+            [CriminalOffenceData(Schedule1 = Schedule1Condition.ProtectingVitalInterests)]
+            public string? Vital { get; set; }
+
+            [CriminalOffenceData(Schedule1 = Schedule1Condition.LegalClaims)]
+            public string? Claims { get; set; }
+
+            [CriminalOffenceData(Schedule1 = Schedule1Condition.PublicHealth)]
+            public string? PublicHealth { get; set; }
         }
         """);
 

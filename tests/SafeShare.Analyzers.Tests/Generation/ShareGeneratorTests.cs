@@ -56,6 +56,9 @@ public class ShareGeneratorTests
             Risk = RiskLevel.High,
             Reasons = "Disclosure of injury at school; strategy discussion convened",
             DecidedAt = decidedAt,
+            Paragraph18Reason = Paragraph18Reason.ConsentWouldPrejudiceProtection,
+            ConsultedWith = "Designated Safeguarding Lead",
+            RequestedBy = "DC Green, Child Abuse Investigation Team",
         };
 
         var record = (DecisionRecord)Invoke(referrals, "ReferToPolice", payload, details);
@@ -81,6 +84,9 @@ public class ShareGeneratorTests
         Assert.Equal(new[] { "ChildName", "DateOfBirth", "HealthNeeds" }, record.Fields.Select(f => f.Name));
         Assert.Equal(new[] { DataKind.Personal, DataKind.Personal, DataKind.SpecialCategory }, record.Fields.Select(f => f.Kind));
         Assert.Equal(SpecialCategory.Health, record.Fields[2].Category);
+        Assert.Equal(Paragraph18Reason.ConsentWouldPrejudiceProtection, record.Paragraph18Reason);
+        Assert.Equal("Designated Safeguarding Lead", record.ConsultedWith);
+        Assert.Equal("DC Green, Child Abuse Investigation Team", record.RequestedBy);
     }
 
     [Fact]
@@ -91,11 +97,11 @@ public class ShareGeneratorTests
         var log = new InMemoryDecisionLog();
         var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
 
-        var missingReason = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", " ", RiskLevel.Medium, null));
+        var missingReason = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", " ", RiskLevel.Medium, null, null, null, null));
         Assert.Equal("reason", missingReason.ParamName);
         Assert.Empty(log.Decisions);
 
-        var record = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", "Threshold for s47 not met; family engaging with early help", RiskLevel.Medium, null);
+        var record = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-7", "J. Smith, Social Worker", "Threshold for s47 not met; family engaging with early help", RiskLevel.Medium, null, null, null, null);
         Assert.Same(record, Assert.Single(log.Decisions));
         Assert.Equal(DecisionOutcome.NotShared, record.Outcome);
         Assert.Equal("Threshold for s47 not met; family engaging with early help", record.Reasons);
@@ -114,7 +120,7 @@ public class ShareGeneratorTests
         var log = new InMemoryDecisionLog();
         var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
         var payload = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.ReferralSummary")!)!;
-        var decision = (DecisionRecord)Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.NotRequired("Statutory duty")));
+        var decision = (DecisionRecord)Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.NotRequired("Statutory duty")) { Reasons = "Strategy discussion", Paragraph18Reason = Paragraph18Reason.ConsentCannotReasonablyBeObtained });
 
         var disclosure = (DisclosureRecord)Invoke(referrals, "ReferToPoliceDisclosed", decision, "Secure email", true, DisclosureOutcome.Delivered, new[] { "ChildName", "HealthNeeds" });
         Assert.Same(disclosure, Assert.Single(log.Disclosures));
@@ -132,7 +138,7 @@ public class ShareGeneratorTests
         var undeclared = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceDisclosed", decision, "Secure email", true, DisclosureOutcome.Delivered, new[] { "CaseNumber" }));
         Assert.Contains("'CaseNumber' is not a field this share declares", undeclared.Message);
 
-        var notShared = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-1", "A. Patel", "Not proportionate", RiskLevel.Low, null);
+        var notShared = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-1", "A. Patel", "Not proportionate", RiskLevel.Low, null, null, null, null);
         Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPoliceDisclosed", notShared, "Secure email", true, DisclosureOutcome.Delivered, Array.Empty<string>()));
         Assert.Equal(2, log.Disclosures.Count);
     }
@@ -152,7 +158,93 @@ public class ShareGeneratorTests
         Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", " ", Consent.NotRequired())));
         Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", null!)));
         Assert.Throws<ArgumentException>(() => Consent.NotSought(""));
+        var noReasons = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.NotSought("Would alert the adult")) { Paragraph18Reason = Paragraph18Reason.ConsentWouldPrejudiceProtection }));
+        Assert.StartsWith("Record the reasons for the decision", noReasons.Message, StringComparison.Ordinal);
         Assert.Empty(log.Decisions);
+    }
+
+    [Fact]
+    public void A_para18_share_with_consent_obtained_is_refused_with_one_message_and_nothing_is_appended()
+    {
+        var (_, output, _) = GeneratorHost.Run(PoliceReferral);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "safeshare-para18-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            var log = new JsonLinesDecisionLog(path);
+            var referrals = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.PoliceReferrals")!, log)!;
+            var payload = Activator.CreateInstance(assembly.GetType("CaseManagement.Sharing.ReferralSummary")!)!;
+            var consented = new DecisionDetails("A. Patel", "CASE-1", Consent.Obtained("Mother", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero)))
+            {
+                Reasons = "Injury disclosed at school",
+                Paragraph18Reason = Paragraph18Reason.ConsentCannotBeGiven,
+            };
+
+            var refused = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, consented));
+            Assert.Equal("details", refused.ParamName);
+            Assert.StartsWith(
+                "This share relies on DPA 2018 Schedule 1 para 18, which covers processing carried out without the data subject's consent (para 18(1)(c)), but the decision records consent obtained from Mother.",
+                refused.Message,
+                StringComparison.Ordinal);
+            Assert.Equal(0, Lines(path));
+
+            var noReason = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.NotSought("Would alert the adult")) { Reasons = "Injury" }));
+            Assert.Contains("record which reason in para 18(2)", noReason.Message, StringComparison.Ordinal);
+
+            var respected = Assert.Throws<ArgumentException>(() => Invoke(referrals, "ReferToPolice", payload, new DecisionDetails("A. Patel", "CASE-1", Consent.RefusedAndRespected("Mother")) { Reasons = "Injury", Paragraph18Reason = Paragraph18Reason.ConsentCannotReasonablyBeObtained }));
+            Assert.StartsWith("Consent was refused by Mother and the refusal respected, so nothing is shared", respected.Message, StringComparison.Ordinal);
+            Assert.Equal(0, Lines(path));
+
+            // The refusal respected is recorded as a decision not to share, at the time it was made.
+            var decidedAt = new DateTimeOffset(2026, 11, 20, 10, 30, 0, TimeSpan.FromHours(1));
+            var notShared = (DecisionRecord)Invoke(referrals, "ReferToPoliceNotShared", "CASE-1", "A. Patel", "Mother refused; no risk of significant harm, so her refusal is respected", RiskLevel.Low, Consent.RefusedAndRespected("Mother"), decidedAt, "Health visitor", "Police CAIT");
+            Assert.Equal(decidedAt.ToUniversalTime(), notShared.DecidedAt);
+            Assert.Equal("Health visitor", notShared.ConsultedWith);
+            Assert.Equal("Police CAIT", notShared.RequestedBy);
+            var read = Assert.Single(log.ReadAll()).Decision!;
+            Assert.Equal(ConsentStatus.RefusedAndRespected, read.Consent.Status);
+            Assert.Equal("Mother", read.Consent.ObtainedFrom);
+            Assert.Equal(decidedAt.ToUniversalTime(), read.DecidedAt);
+            Assert.Equal("Police CAIT", read.RequestedBy);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_consent_based_share_records_consent_obtained_and_refuses_anything_else()
+    {
+        var (_, output, diagnostics) = GeneratorHost.Run("""
+            using SafeShare;
+            public sealed class SupportReferral { [PersonalData] public string Name { get; init; } = ""; }
+            public partial class EarlyHelp
+            {
+                private readonly IDecisionLog _log;
+                public EarlyHelp(IDecisionLog log) => _log = log;
+
+                [Share("Family support charity", "Early help with the family's agreement")]
+                [LawfulBasis(LawfulBasis.Consent)]
+                public partial DecisionRecord Refer(SupportReferral payload, DecisionDetails details);
+            }
+            """);
+        Assert.Empty(diagnostics);
+        var assembly = GeneratorHost.CompileAndLoad(output);
+        var log = new InMemoryDecisionLog();
+        var earlyHelp = Activator.CreateInstance(assembly.GetType("EarlyHelp")!, log)!;
+        var payload = Activator.CreateInstance(assembly.GetType("SupportReferral")!)!;
+
+        var withdrawnAt = new DateTimeOffset(2026, 11, 19, 17, 0, 0, TimeSpan.Zero);
+        var withdrawn = Assert.Throws<ArgumentException>(() => Invoke(earlyHelp, "Refer", payload, new DecisionDetails("K. Shah, Early Help Worker", "EH-7", Consent.Withdrawn("Father", withdrawnAt)) { Reasons = "Family asked for support" }));
+        Assert.Contains("relies on consent (UK GDPR Art. 6(1)(a)), but the decision records the consent position as Withdrawn", withdrawn.Message, StringComparison.Ordinal);
+        Assert.Empty(log.Decisions);
+
+        var obtainedAt = new DateTimeOffset(2026, 11, 18, 11, 0, 0, TimeSpan.Zero);
+        var record = (DecisionRecord)Invoke(earlyHelp, "Refer", payload, new DecisionDetails("K. Shah, Early Help Worker", "EH-7", Consent.Obtained("Father", obtainedAt)) { Reasons = "Family asked for support" });
+        Assert.Equal("Father", record.Consent.ObtainedFrom);
+        Assert.Equal(obtainedAt, record.Consent.ObtainedAt);
+        Assert.Same(record, Assert.Single(log.Decisions));
     }
 
     [Fact]
@@ -178,7 +270,7 @@ public class ShareGeneratorTests
         var type = assembly.GetType("SchoolSharing")!;
         var log = new InMemoryDecisionLog();
         var payload = Activator.CreateInstance(assembly.GetType("PupilReferral")!)!;
-        var record = (DecisionRecord)type.GetMethod("Refer")!.Invoke(null, new[] { log, payload, new DecisionDetails("Designated Safeguarding Lead", "UPN-123", Consent.Obtained("Father", DateTimeOffset.UtcNow)) })!;
+        var record = (DecisionRecord)type.GetMethod("Refer")!.Invoke(null, new[] { log, payload, new DecisionDetails("Designated Safeguarding Lead", "UPN-123", Consent.Obtained("Father", DateTimeOffset.UtcNow)) { Reasons = "Father asked the school to refer" } })!;
         Assert.Equal(new[] { "Name", "Address" }, record.Fields.Select(f => f.Name));
         Assert.Equal(LawfulBasis.PublicTask, record.LawfulBasis);
         Assert.Equal("Children Act 2004 s11", record.Gateway);
@@ -187,7 +279,7 @@ public class ShareGeneratorTests
         Assert.Equal(ConsentStatus.Obtained, record.Consent.Status);
         Assert.Equal("Father", record.Consent.ObtainedFrom);
 
-        var notShared = (DecisionRecord)type.GetMethod("ReferNotShared")!.Invoke(null, new object?[] { log, "UPN-123", "DSL", "Parent already referred", RiskLevel.Low, null })!;
+        var notShared = (DecisionRecord)type.GetMethod("ReferNotShared")!.Invoke(null, new object?[] { log, "UPN-123", "DSL", "Parent already referred", RiskLevel.Low, null, null, null, null })!;
         Assert.Equal(DecisionOutcome.NotShared, notShared.Outcome);
         Assert.Equal(2, log.Decisions.Count);
     }
@@ -351,7 +443,9 @@ public class ShareGeneratorTests
         Assert.Equal("'NotPartial.Share' is a declared share but its type 'NotPartial' is not partial; declare it 'partial' so SafeShare can generate the code that records the decision", message);
     }
 
-    private static object Invoke(object target, string method, params object?[] arguments)
+    private static int Lines(string path) => System.IO.File.Exists(path) ? System.IO.File.ReadAllLines(path).Length : 0;
+
+    internal static object Invoke(object target, string method, params object?[] arguments)
     {
         try
         {

@@ -14,7 +14,7 @@ public sealed class AddArticle9ConditionCodeFixProviderTests
     private const string ExplicitConsent = AddArticle9ConditionCodeFixProvider.ExplicitConsentKey;
 
     [Fact]
-    public Task OffersTheThreeCommonSafeguardingConditions() =>
+    public Task Offers_routine_conditions_first_and_para18_for_a_decision_in_a_case() =>
         Verify.VerifyOfferedActionsAsync(
             """
             using SafeShare;
@@ -25,9 +25,56 @@ public sealed class AddArticle9ConditionCodeFixProviderTests
                 public string? [|Diagnosis|] { get; set; }
             }
             """,
-            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 18 safeguarding", SubstantialPublicInterest),
             ("Add Article 9(2)(h) health or social care – DPA 2018 Sch. 1 para 2", HealthOrSocialCare),
+            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 6 statutory purposes", AddArticle9ConditionCodeFixProvider.SubstantialPublicInterestStatutoryKey),
+            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 8 equality monitoring", AddArticle9ConditionCodeFixProvider.SubstantialPublicInterestEqualityKey),
+            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 18 safeguarding, for a decision in a case", SubstantialPublicInterest),
             ("Add Article 9(2)(a) explicit consent", ExplicitConsent));
+
+    [Fact]
+    public Task Equality_monitoring_is_not_offered_for_a_category_para8_does_not_name() =>
+        Verify.VerifyOfferedActionsAsync(
+            """
+            using SafeShare;
+
+            public sealed class Assessment
+            {
+                [SpecialCategory(SpecialCategory.Biometric)]
+                public byte[]? [|Fingerprint|] { get; set; }
+            }
+            """,
+            ("Add Article 9(2)(h) health or social care – DPA 2018 Sch. 1 para 2", HealthOrSocialCare),
+            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 6 statutory purposes", AddArticle9ConditionCodeFixProvider.SubstantialPublicInterestStatutoryKey),
+            ("Add Article 9(2)(g) substantial public interest – DPA 2018 Sch. 1 para 18 safeguarding, for a decision in a case", SubstantialPublicInterest),
+            ("Add Article 9(2)(a) explicit consent", ExplicitConsent));
+
+    [Fact]
+    public Task Property_EqualityMonitoring() =>
+        Verify.VerifyCodeFixAsync(
+            """
+            using SafeShare;
+
+            [assembly: AppropriatePolicyDocument("IG policy 14: special category data")]
+
+            public sealed class EqualityMonitoring
+            {
+                [SpecialCategory(SpecialCategory.RacialOrEthnicOrigin)]
+                public string? [|Ethnicity|] { get; set; }
+            }
+            """,
+            """
+            using SafeShare;
+
+            [assembly: AppropriatePolicyDocument("IG policy 14: special category data")]
+
+            public sealed class EqualityMonitoring
+            {
+                [SpecialCategory(SpecialCategory.RacialOrEthnicOrigin)]
+                [Article9Condition(Article9Condition.SubstantialPublicInterest, Schedule1 = Schedule1Condition.EqualityOfOpportunityOrTreatment)]
+                public string? Ethnicity { get; set; }
+            }
+            """,
+            AddArticle9ConditionCodeFixProvider.SubstantialPublicInterestEqualityKey);
 
     [Fact]
     public Task Property_SubstantialPublicInterest_GoesBelowDocCommentAndExistingAttribute() =>
@@ -86,7 +133,7 @@ public sealed class AddArticle9ConditionCodeFixProviderTests
             SubstantialPublicInterest);
 
     [Fact]
-    public Task Property_HealthOrSocialCare_ByIndex() =>
+    public Task Property_HealthOrSocialCare_IsTheFirstOffer() =>
         Verify.VerifyCodeFixAsync(
             """
             using SafeShare;
@@ -107,7 +154,7 @@ public sealed class AddArticle9ConditionCodeFixProviderTests
                 public string? Diagnosis { get; set; }
             }
             """,
-            codeActionIndex: 1);
+            codeActionIndex: 0);
 
     [Fact]
     public Task Property_ExplicitConsent() =>

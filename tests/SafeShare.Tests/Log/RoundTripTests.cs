@@ -11,7 +11,7 @@ public sealed class RoundTripTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    public static TheoryData<string> Consents() => new() { "obtained", "not-sought", "refused", "not-required", "not-required-with-reason" };
+    public static TheoryData<string> Consents() => new() { "obtained", "not-sought", "refused", "not-required", "not-required-with-reason", "refused-and-respected", "withdrawn" };
 
     private static Consent ConsentFor(string kind) => kind switch
     {
@@ -19,6 +19,8 @@ public sealed class RoundTripTests : IDisposable
         "not-sought" => Consent.NotSought("Would alert the mother's partner"),
         "refused" => Consent.RefusedAndOverridden("Mother refused; the MASH needs the health picture"),
         "not-required" => Consent.NotRequired(),
+        "refused-and-respected" => Consent.RefusedAndRespected("Kelly Marsh (mother)", "No risk of significant harm; her refusal is respected"),
+        "withdrawn" => Consent.Withdrawn("Kelly Marsh (mother)", new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(1))),
         _ => Consent.NotRequired("Statutory duty: Education Act 2002 s175"),
     };
 
@@ -78,6 +80,45 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(written.Risk, d.Risk);
         Assert.Equal(written.Fields.Select(f => (f.Name, f.Kind, f.Category)), d.Fields.Select(f => (f.Name, f.Kind, f.Category)));
         Assert.Equal(written.Reasons, d.Reasons);
+    }
+
+    [Fact]
+    public void The_para18_reason_who_was_consulted_who_asked_and_Article10_authority_read_back_equal()
+    {
+        var path = _folder.File("decisions.jsonl");
+        var written = new DecisionRecord
+        {
+            DecidedAt = new DateTimeOffset(2026, 11, 20, 15, 42, 0, TimeSpan.Zero),
+            DecidedBy = "A. Patel, Team Manager",
+            SubjectReference = "CS-2024-00417",
+            Outcome = DecisionOutcome.Shared,
+            Share = "ConferenceReports.ShareHouseholdRisk",
+            Recipient = "Initial child protection conference",
+            Purpose = "Risk an adult in the household poses to the child",
+            LawfulBasis = LawfulBasis.RecognisedLegitimateInterest,
+            Annex1 = Annex1Condition.SafeguardingVulnerableIndividual,
+            Article9Condition = Article9Condition.SubstantialPublicInterest,
+            Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk,
+            Consent = Consent.NotSought("Would alert the adult"),
+            Fields = new[] { SharedField.CriminalOffence("SocialWorkerRiskNote", Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk, "Police common-law power") },
+            Reasons = "The adult's history bears on the child's safety",
+            Paragraph18Reason = Paragraph18Reason.ConsentWouldPrejudiceProtection,
+            ConsultedWith = "Designated Safeguarding Lead",
+            RequestedBy = "Conference chair",
+        };
+
+        var log = new JsonLinesDecisionLog(path);
+        log.Append(written);
+        var d = Assert.Single(log.ReadAll()).Decision!;
+
+        Assert.Equal(written.Annex1, d.Annex1);
+        Assert.Equal(written.Paragraph18Reason, d.Paragraph18Reason);
+        Assert.Equal(written.ConsultedWith, d.ConsultedWith);
+        Assert.Equal(written.RequestedBy, d.RequestedBy);
+        var field = Assert.Single(d.Fields);
+        Assert.Equal(Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk, field.Article10Condition);
+        Assert.Equal("Police common-law power", field.OfficialAuthority);
+        Assert.True(log.Verify().IsIntact);
     }
 
     [Fact]

@@ -180,7 +180,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var referrals = new Consumer.PoliceReferrals(log);
         var decision = referrals.Refer(
             new Consumer.ReferralSummary { ChildName = "A", HealthNeeds = "B" },
-            new DecisionDetails("A. Patel, Team Manager", "CASE-42", Consent.NotSought("Would increase the risk to the child")) { Risk = RiskLevel.High });
+            new DecisionDetails("A. Patel, Team Manager", "CASE-42", Consent.NotSought("Would increase the risk to the child")) { Risk = RiskLevel.High, Reasons = "Injury disclosed at school", Paragraph18Reason = Paragraph18Reason.ConsentWouldPrejudiceProtection });
         referrals.ReferDisclosed(decision, "Secure email", true, DisclosureOutcome.Delivered);
         referrals.ReferNotShared("CASE-43", "A. Patel, Team Manager", "Threshold not met");
         foreach (var d in log.Decisions)
@@ -223,7 +223,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Equal(
             new[]
             {
-                "decision|Shared|CASE-42|Police CAIT|Strategy discussion (Children Act 1989 s47)|PublicTask|Children Act 1989 s47|SubstantialPublicInterest|SafeguardingOfChildrenAndIndividualsAtRisk|NotSought|High|ChildName:Personal,HealthNeeds:SpecialCategory|",
+                "decision|Shared|CASE-42|Police CAIT|Strategy discussion (Children Act 1989 s47)|PublicTask|Children Act 1989 s47|SubstantialPublicInterest|SafeguardingOfChildrenAndIndividualsAtRisk|NotSought|High|ChildName:Personal,HealthNeeds:SpecialCategory|Injury disclosed at school",
                 "decision|NotShared|CASE-43|Police CAIT|Strategy discussion (Children Act 1989 s47)|PublicTask|Children Act 1989 s47|SubstantialPublicInterest|SafeguardingOfChildrenAndIndividualsAtRisk|NotRequired|NotAssessed|ChildName:Personal,HealthNeeds:SpecialCategory|Threshold not met",
                 "disclosure|True|ChildName,HealthNeeds|Secure email|True|Delivered",
             },
