@@ -15,8 +15,10 @@ namespace Cases.Sharing
             /// </summary>
             /// <remarks>
             /// <para>What is recorded: who decided and when, the case reference, the consent position, the risk,
-            /// the reasons, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).
-            /// The record is appended to the decision log before this method returns.</para>
+            /// the reasons, who was consulted and who asked, and the names of the fields below — never their values (golden rule 7 of the Sheffield schools guide; Berkshire protocol Appendix B 1.3).
+            /// The record is appended to the decision log before this method returns. A decision with no reasons, or whose consent position does
+            /// not fit the basis relied on (consent obtained under Schedule 1 para 18, no para 18(2) reason, no consent obtained for a consent basis),
+            /// is refused with an <see cref="global::System.ArgumentException"/> and nothing is appended.</para>
             /// <para>Lawful basis: UK GDPR Art. 6(1)(e) public task, under Children Act 1989 s22.</para>
             /// <para>Article 9 condition: UK GDPR Art. 9(2)(h) health or social care, with DPA 2018 Schedule 1 para 2 (health or social care purposes).</para>
             /// <para>Fields shared: Name (personal), Health (special category: health).</para>
@@ -26,6 +28,7 @@ namespace Cases.Sharing
             {
                 global::SafeShare.ShareValidation.RequirePayload(payload, nameof(payload));
                 global::SafeShare.ShareValidation.RequireDetails(details, nameof(details));
+                global::SafeShare.ShareValidation.RequireConsistentConsent(details, global::SafeShare.LawfulBasis.PublicTask, global::SafeShare.Article9Condition.HealthOrSocialCare, global::SafeShare.Schedule1Condition.HealthOrSocialCarePurposes, nameof(details));
                 var decision = new global::SafeShare.DecisionRecord
                 {
                     DecidedAt = details.DecidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,
@@ -43,6 +46,9 @@ namespace Cases.Sharing
                     Risk = details.Risk,
                     Fields = SendSharedFields,
                     Reasons = details.Reasons,
+                    Paragraph18Reason = details.Paragraph18Reason,
+                    ConsultedWith = details.ConsultedWith,
+                    RequestedBy = details.RequestedBy,
                 };
                 this._log.Append(decision);
                 return decision;
@@ -53,19 +59,20 @@ namespace Cases.Sharing
             /// A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).
             /// </summary>
             /// <remarks>
-            /// <para>What is recorded: who decided and when, the case reference, the reason, the risk, the consent position
+            /// <para>What is recorded: who decided and when (<paramref name="decidedAt"/>, or the time of recording), the case reference,
+            /// the reason, the risk, the consent position (a refusal that was respected leads here), who was consulted and who asked,
             /// and the fields that were considered — never their values. The record is appended before this method returns.</para>
             /// </remarks>
             /// <exception cref="global::System.ArgumentException">The reason, the case reference or the decision maker is missing.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("SafeShare.Generator", "VERSION")]
-            internal global::SafeShare.DecisionRecord SendNotShared(string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null)
+            internal global::SafeShare.DecisionRecord SendNotShared(string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null, global::System.DateTimeOffset? decidedAt = null, string? consultedWith = null, string? requestedBy = null)
             {
                 global::SafeShare.ShareValidation.RequireText(subjectReference, nameof(subjectReference));
                 global::SafeShare.ShareValidation.RequireText(decidedBy, nameof(decidedBy));
                 global::SafeShare.ShareValidation.RequireText(reason, nameof(reason));
                 var decision = new global::SafeShare.DecisionRecord
                 {
-                    DecidedAt = global::System.DateTimeOffset.UtcNow,
+                    DecidedAt = decidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,
                     DecidedBy = decidedBy,
                     SubjectReference = subjectReference,
                     Outcome = global::SafeShare.DecisionOutcome.NotShared,
@@ -80,6 +87,8 @@ namespace Cases.Sharing
                     Risk = risk,
                     Fields = SendSharedFields,
                     Reasons = reason,
+                    ConsultedWith = consultedWith,
+                    RequestedBy = requestedBy,
                 };
                 this._log.Append(decision);
                 return decision;
