@@ -1,0 +1,699 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace SafeShare.PostgreSql;
+
+/// <summary>
+/// The decision log in a PostgreSQL database: one tamper-evident chain for every server and process of an
+/// application. Each row holds one line exactly as <see cref="JsonLinesDecisionLog"/> writes it (same
+/// record bytes, same SHA-256 chain), so <see cref="ExportAsync"/> produces a file that
+/// <c>safeshare verify</c> checks unchanged.
+/// </summary>
+/// <remarks>
+/// <para>Appends are serialised in the database (a transaction-scoped advisory lock, and the head row
+/// locked by the insert trigger), never by a lock in one process. An append returns after its
+/// <c>COMMIT</c> has returned with <c>synchronous_commit</c> on: the record is durable. Appends waiting in
+/// one process go in one transaction (group commit), so throughput grows with the number of writers.</para>
+/// <para>A failed append throws one <see cref="DecisionLogException"/> and its transaction is rolled back:
+/// nothing of it is in the log. The schema (see <see cref="EnsureSchemaAsync"/>) gives the application's
+/// role INSERT and SELECT only, and its triggers refuse UPDATE, DELETE and TRUNCATE for every role.</para>
+/// </remarks>
+public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly NpgsqlConnectionStringBuilder _connection;
+    private readonly string _schema;
+    private readonly string _insertSql;
+    private readonly string _headSql;
+
+    private readonly object _gate = new();
+    private List<Pending> _queue = new();
+    private bool _leading;
+    private int _lastBatchSize;
+    private long _lastCommitTicks;
+    private long _lockKey;
+    private bool _checked;
+
+    /// <summary>
+    /// Opens the log in <paramref name="schema"/> of the database <paramref name="connectionString"/> names.
+    /// The password may come from the connection string, <c>PGPASSWORD</c> or a passfile. Nothing is
+    /// contacted until the first append or read.
+    /// </summary>
+    public PostgresDecisionLog(string connectionString, string schema = PostgresLogSchema.DefaultSchema)
+        : this(BuildDataSource(connectionString), schema, ownsDataSource: true)
+    {
+    }
+
+    /// <summary>Opens the log in <paramref name="schema"/> through an application's own data source (not disposed with the log).</summary>
+    public PostgresDecisionLog(NpgsqlDataSource dataSource, string schema = PostgresLogSchema.DefaultSchema)
+        : this(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), schema, ownsDataSource: false)
+    {
+    }
+
+    private PostgresDecisionLog(NpgsqlDataSource dataSource, string schema, bool ownsDataSource)
+    {
+        _schema = PostgresLogSchema.CheckSchemaName(schema);
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+        _connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Description = PostgresFailure.Describe(_connection, _schema);
+        _insertSql = $"INSERT INTO {_schema}.decision_log (seq, subject, hash, line) SELECT * FROM unnest(@seq, @subject, @hash, @line)";
+        _headSql = $"SELECT seq, hash FROM {_schema}.decision_log_head";
+    }
+
+    /// <summary>The log's schema, database and server, for messages (never the password).</summary>
+    public string Description { get; }
+
+    /// <summary>The schema that holds the log's tables.</summary>
+    public string Schema => _schema;
+
+    /// <summary>
+    /// Creates the log's tables, triggers and grants in the schema if they are not there yet (idempotent, safe
+    /// to run from every server at start-up), and grants <paramref name="applicationRole"/> (when given) USAGE
+    /// on the schema, INSERT and SELECT on the log and SELECT on its head: nothing more. Run it as the role
+    /// that is to own the log (not the application's role).
+    /// </summary>
+    /// <exception cref="DecisionLogException">The server cannot be reached, or the schema holds tables that are not a
+    /// decision log, or a decision log of a newer schema version; nothing was changed.</exception>
+    public async Task EnsureSchemaAsync(string? applicationRole = null, CancellationToken cancellationToken = default)
+    {
+        if (applicationRole is { Length: 0 })
+        {
+            throw new ArgumentException("Name the application's role, or pass null.", nameof(applicationRole));
+        }
+
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await PostgresLogSchema.EnsureAsync(connection, _schema, applicationRole, Description, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot set up the {Description}");
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="DecisionLogException">The record could not be made durable; it is not in the log.</exception>
+    public void Append(DecisionRecord decision) => AppendAsync(decision).GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    /// <exception cref="DecisionLogException">The record could not be made durable; it is not in the log.</exception>
+    public void Append(DisclosureRecord disclosure) => AppendAsync(disclosure).GetAwaiter().GetResult();
+
+    /// <summary>Appends a decision record; completes once it is committed. Cancelled only while it still waits for its turn.</summary>
+    /// <exception cref="DecisionLogException">The record could not be made durable; it is not in the log.</exception>
+    public Task AppendAsync(DecisionRecord decision, CancellationToken cancellationToken = default)
+    {
+        if (decision is null)
+        {
+            throw new ArgumentNullException(nameof(decision));
+        }
+
+        return Enqueue(LogLineFormat.Body(decision), decision.SubjectReference, cancellationToken);
+    }
+
+    /// <inheritdoc cref="AppendAsync(DecisionRecord, CancellationToken)"/>
+    public Task AppendAsync(DisclosureRecord disclosure, CancellationToken cancellationToken = default)
+    {
+        if (disclosure is null)
+        {
+            throw new ArgumentNullException(nameof(disclosure));
+        }
+
+        return Enqueue(LogLineFormat.Body(disclosure), disclosure.SubjectReference, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<DecisionLogEntry> ReadAll() => Read(null);
+
+    /// <inheritdoc/>
+    public IEnumerable<DecisionLogEntry> ReadSubject(string subjectReference) =>
+        Read(subjectReference ?? throw new ArgumentNullException(nameof(subjectReference)));
+
+    /// <summary>
+    /// Checks the chain as <see cref="JsonLinesDecisionLog.Verify(string)"/> checks a file, over the rows in
+    /// sequence order (row N is line N of an export), and against the head row, so rows edited, deleted,
+    /// re-ordered or cut off the end are named by the first bad record. Reads one consistent snapshot.
+    /// </summary>
+    /// <exception cref="DecisionLogException">The log cannot be read.</exception>
+    public DecisionLogVerification Verify()
+    {
+        var spool = new FileStream(System.IO.Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        using (spool)
+        {
+            (long Sequence, string Hash) head;
+            long? columnsDisagree = null;
+            var hashBefore = JsonLinesDecisionLog.Genesis;
+            var lastHash = JsonLinesDecisionLog.Genesis;
+            try
+            {
+                head = Snapshot(spool, (row, seq, subject, hash, line, sha) =>
+                {
+                    if (columnsDisagree is null && !ColumnsAgree(seq, subject, hash, line, sha))
+                    {
+                        columnsDisagree = row;
+                        hashBefore = lastHash;
+                    }
+
+                    lastHash = hash;
+                });
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+            {
+                throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
+            }
+
+            var result = LogVerifier.Walk(Description, spool, spool.Length, head, $"the head row {_schema}.decision_log_head");
+            if (columnsDisagree is { } bad && (result.IsIntact || result.FirstBadLine > bad))
+            {
+                // The lines chain, but a row's lookup columns were changed: a subject search would miss or misfile it.
+                return new DecisionLogVerification(Description, bad - 1, bad - 1, hashBefore, bad, $"record {bad}'s seq, subject or hash column differs from its line (the row was edited in the database).");
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Writes the log, as JSON Lines byte for byte, to <paramref name="output"/> from one consistent snapshot:
+    /// the file verifies with <c>safeshare verify</c> and its head matches <see cref="Verify"/>'s.
+    /// Returns the number of records written.
+    /// </summary>
+    /// <exception cref="DecisionLogException">The log cannot be read.</exception>
+    public long Export(Stream output)
+    {
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        long records = 0;
+        try
+        {
+            Snapshot(output, (_, _, _, _, _, _) => records++);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc cref="Export"/>
+    public Task<long> ExportAsync(Stream output, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Export(output), cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException("Give a PostgreSQL connection string, e.g. Host=db;Database=cases;Username=cases_app.", nameof(connectionString));
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"Not a PostgreSQL connection string ({e.Message}). Write it as Host=...;Database=...;Username=...", nameof(connectionString), e);
+        }
+
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The append's few statements run on every commit: prepared once per connection, parsed once.
+            builder.MaxAutoPrepare = 8;
+        }
+
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+
+    private Task Enqueue(byte[] body, string? subject, CancellationToken cancellationToken)
+    {
+        if (body.Length > LogLineFormat.MaxLineBytes - 256)
+        {
+            throw new DecisionLogException(Description, $"The record is {body.Length} bytes; a decision-log line holds at most {LogLineFormat.MaxLineBytes - 256}. Records hold references and field names, not documents.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new Pending(body, subject);
+        bool lead;
+        lock (_gate)
+        {
+            _queue.Add(pending);
+            lead = !_leading;
+            _leading = true;
+        }
+
+        if (lead)
+        {
+            _ = Task.Run(LeadAsync);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Only while still queued: once in a transaction, the commit decides, not the caller.
+            var registration = cancellationToken.Register(() =>
+            {
+                lock (_gate)
+                {
+                    if (_queue.Remove(pending))
+                    {
+                        pending.Completion.TrySetCanceled(cancellationToken);
+                    }
+                }
+            });
+            pending.Completion.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Commits what is queued, batch after batch, until the queue is empty; one leader at a time.</summary>
+    private async Task LeadAsync()
+    {
+        while (true)
+        {
+            var batch = TakeBatch();
+            if (batch is null)
+            {
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            DecisionLogException? error = null;
+            try
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Whatever went wrong, the batch's appends must not return as if their records were kept.
+                error = PostgresFailure.Translate(e, _connection, Description, $"Cannot append to the {Description}; the record was not written");
+            }
+
+            lock (_gate)
+            {
+                _lastBatchSize = batch.Count;
+                _lastCommitTicks = clock.ElapsedTicks;
+            }
+
+            foreach (var pending in batch)
+            {
+                if (error is null)
+                {
+                    pending.Completion.TrySetResult(true);
+                }
+                else
+                {
+                    pending.Completion.TrySetException(error);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the queued appends, or null (and stops leading) when there are none. When the last batch was
+    /// bigger than the queue now, waits briefly (at most half the last commit, never more than 2 ms) for the
+    /// writers that are about to append again: without this, busy writers split into two groups that take
+    /// turns, and each commit carries only half of them. A single writer never waits.
+    /// </summary>
+    private List<Pending>? TakeBatch()
+    {
+        long limit;
+        lock (_gate)
+        {
+            if (_queue.Count == 0)
+            {
+                _leading = false;
+                return null;
+            }
+
+            limit = _queue.Count < _lastBatchSize ? Math.Min(_lastCommitTicks / 2, Stopwatch.Frequency / 500) : 0;
+        }
+
+        var waited = Stopwatch.StartNew();
+        while (waited.ElapsedTicks < limit)
+        {
+            Thread.Yield();
+            lock (_gate)
+            {
+                if (_queue.Count >= _lastBatchSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        lock (_gate)
+        {
+            var batch = _queue;
+            _queue = new List<Pending>();
+            if (batch.Count == 0)
+            {
+                // Every queued append was cancelled while this leader waited.
+                _leading = false;
+                return null;
+            }
+
+            return batch;
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        await using var connection = await OpenCheckedAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        long headSequence;
+        string headHash;
+        await using (var start = new NpgsqlBatch(connection, transaction))
+        {
+            // Durable at COMMIT whatever the server's or role's default; one chain: every writer of this log,
+            // on any server, takes this lock before it reads the head.
+            start.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit TO on"));
+            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = _lockKey });
+            start.BatchCommands.Add(lockCommand);
+            start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
+            await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
+            await reader.NextResultAsync().ConfigureAwait(false);
+            await reader.NextResultAsync().ConfigureAwait(false);
+            if (!await reader.ReadAsync().ConfigureAwait(false))
+            {
+                throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
+            }
+
+            headSequence = reader.GetInt64(0);
+            headHash = reader.GetString(1);
+        }
+
+        var sequences = new long[batch.Count];
+        var subjects = new string?[batch.Count];
+        var hashes = new string[batch.Count];
+        var lines = new string[batch.Count];
+        using (var sha = SHA256.Create())
+        {
+            var buffer = new MemoryStream(1024);
+            var sequence = headSequence;
+            var hash = headHash;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                buffer.SetLength(0);
+                hash = LogLineFormat.Seal(buffer, sha, ++sequence, hash, batch[i].Body);
+                sequences[i] = sequence;
+                subjects[i] = batch[i].Subject;
+                hashes[i] = hash;
+                lines[i] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length - 1); // without its line break
+            }
+        }
+
+        await using (var insert = new NpgsqlCommand(_insertSql, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("seq", sequences);
+            insert.Parameters.AddWithValue("subject", subjects);
+            insert.Parameters.AddWithValue("hash", hashes);
+            insert.Parameters.AddWithValue("line", lines);
+            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            // The connection died during COMMIT: the server may or may not have committed. Ask it, so an
+            // append that was in fact kept is not reported as lost (and one that was not, is not acknowledged).
+            if (!await WasCommittedAsync(sequences[sequences.Length - 1], hashes[hashes.Length - 1]).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> WasCommittedAsync(long sequence, string hash)
+    {
+        try
+        {
+            _dataSource.Clear();
+            await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            await using var command = new NpgsqlCommand($"SELECT hash FROM {_schema}.decision_log WHERE seq = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = sequence });
+            return await command.ExecuteScalarAsync().ConfigureAwait(false) is string found && found == hash;
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A connection to a server that holds this log, checked once (schema version, tables) per instance.</summary>
+    private async Task<NpgsqlConnection> OpenCheckedAsync()
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (PostgresFailure.IsConnectionLost(e) && e is not PostgresException)
+        {
+            // After a server restart the pool may hand out a connection that died with it: drop them and try once more.
+            _dataSource.Clear();
+            connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref _checked))
+        {
+            return connection;
+        }
+
+        try
+        {
+            if (await PostgresLogSchema.ReadVersion(connection, null, _schema, Description, CancellationToken.None).ConfigureAwait(false) is null)
+            {
+                throw new DecisionLogException(Description, $"There is no decision log in schema '{_schema}' of database '{connection.Database}' at {PostgresFailure.Server(_connection)}; create it with 'safeshare db init' or EnsureSchemaAsync. Nothing was written.");
+            }
+
+            await using var command = new NpgsqlCommand($"SELECT '{_schema}.decision_log'::regclass::oid::bigint", connection);
+            _lockKey = (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+            Volatile.Write(ref _checked, true);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private NpgsqlConnection OpenChecked()
+    {
+        var connection = _dataSource.OpenConnection();
+        try
+        {
+            if (PostgresLogSchema.ReadVersion(connection, null, _schema, Description, CancellationToken.None).GetAwaiter().GetResult() is null)
+            {
+                throw new DecisionLogException(Description, $"There is no decision log in schema '{_schema}' of database '{connection.Database}' at {PostgresFailure.Server(_connection)}; create it with 'safeshare db init' or EnsureSchemaAsync.");
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private delegate void RowVisitor(long row, long seq, string? subject, string hash, byte[] line, SHA256 sha);
+
+    /// <summary>
+    /// Writes every row's line and a line break to <paramref name="output"/> in sequence order, from one
+    /// snapshot, and returns the head row of that snapshot.
+    /// </summary>
+    private (long Sequence, string Hash) Snapshot(Stream output, RowVisitor visit)
+    {
+        using var connection = OpenChecked();
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        (long, string) head;
+        using (var command = new NpgsqlCommand(_headSql, connection, transaction))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                throw new DecisionLogException(Description, $"The {Description} has no head row: it was deleted (the log was tampered with).");
+            }
+
+            head = (reader.GetInt64(0), reader.GetString(1));
+        }
+
+        using var sha = SHA256.Create();
+        using (var command = new NpgsqlCommand($"SELECT seq, subject, hash, line FROM {_schema}.decision_log ORDER BY seq", connection, transaction))
+        using (var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess))
+        {
+            long row = 0;
+            while (reader.Read())
+            {
+                row++;
+                var seq = reader.GetInt64(0);
+                var subject = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var hash = reader.GetString(2);
+                var line = Encoding.UTF8.GetBytes(reader.GetString(3));
+                output.Write(line, 0, line.Length);
+                output.WriteByte((byte)'\n');
+                visit(row, seq, subject, hash, line, sha);
+            }
+        }
+
+        transaction.Commit();
+        output.Flush();
+        return head;
+    }
+
+    private static bool ColumnsAgree(long seq, string? subject, string hash, byte[] line, SHA256 sha)
+    {
+        try
+        {
+            var parsed = LogLineFormat.Parse(line, line.Length, sha);
+            var recordSubject = parsed.Decision?.SubjectReference ?? parsed.Disclosure?.SubjectReference;
+            return parsed.Sequence == seq && parsed.Hash == hash && string.Equals(recordSubject, subject, StringComparison.Ordinal);
+        }
+        catch (MalformedLineException)
+        {
+            // The walk names what is wrong with the line itself.
+            return true;
+        }
+    }
+
+    private IEnumerable<DecisionLogEntry> Read(string? subject)
+    {
+        NpgsqlConnection connection;
+        NpgsqlDataReader reader;
+        try
+        {
+            connection = OpenChecked();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
+        }
+
+        using (connection)
+        {
+            var command = new NpgsqlCommand(
+                subject is null
+                    ? $"SELECT seq, line FROM {_schema}.decision_log ORDER BY seq"
+                    : $"SELECT seq, line FROM {_schema}.decision_log WHERE subject = $1 ORDER BY seq",
+                connection);
+            if (subject is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = subject });
+            }
+
+            using (command)
+            {
+                try
+                {
+                    reader = command.ExecuteReader();
+                }
+                catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+                {
+                    throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
+                }
+
+                using (reader)
+                using (var sha = SHA256.Create())
+                {
+                    while (true)
+                    {
+                        var entry = Next(reader, sha);
+                        if (entry is null)
+                        {
+                            yield break;
+                        }
+
+                        // The subject column only finds rows; the sealed line decides what they hold.
+                        if (subject is null || string.Equals(entry.SubjectReference, subject, StringComparison.Ordinal))
+                        {
+                            yield return entry;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private DecisionLogEntry? Next(NpgsqlDataReader reader, SHA256 sha)
+    {
+        long seq;
+        byte[] line;
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            seq = reader.GetInt64(0);
+            line = Encoding.UTF8.GetBytes(reader.GetString(1));
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
+        }
+
+        try
+        {
+            var parsed = LogLineFormat.Parse(line, line.Length, sha);
+            return new DecisionLogEntry(seq, parsed.Sequence, parsed.Hash, parsed.Decision, parsed.Disclosure);
+        }
+        catch (MalformedLineException e)
+        {
+            throw new DecisionLogException(Description, $"Record {seq} of the {Description} {e.Message}.", seq, e);
+        }
+    }
+
+    private sealed class Pending
+    {
+        public Pending(byte[] body, string? subject)
+        {
+            Body = body;
+            Subject = subject;
+        }
+
+        public byte[] Body { get; }
+
+        public string? Subject { get; }
+
+        public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
