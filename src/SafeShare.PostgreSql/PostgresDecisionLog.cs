@@ -405,9 +405,12 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             start.BatchCommands.Add(lockCommand);
             start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
             await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
-            await reader.NextResultAsync().ConfigureAwait(false);
-            await reader.NextResultAsync().ConfigureAwait(false);
-            if (!await reader.ReadAsync().ConfigureAwait(false))
+            // The head is the last result (SET returns none; the lock returns one void column).
+            while (reader.FieldCount != 2 && await reader.NextResultAsync().ConfigureAwait(false))
+            {
+            }
+
+            if (reader.FieldCount != 2 || !await reader.ReadAsync().ConfigureAwait(false))
             {
                 throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
             }
