@@ -313,10 +313,26 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             DecisionLogException? error = null;
             try
             {
-                await CommitAsync(batch).ConfigureAwait(false);
+                var attempt = new Attempt();
+                try
+                {
+                    await CommitAsync(batch, attempt).ConfigureAwait(false);
+                }
+                catch (Exception e) when (PostgresFailure.IsConnectionLost(e) && !attempt.CommitSent)
+                {
+                    // A pooled connection that died with a server restart: nothing was committed, so the
+                    // batch is tried once more on a fresh connection.
+                    _dataSource.Clear();
+                    await CommitAsync(batch, new Attempt()).ConfigureAwait(false);
+                }
             }
             catch (Exception e)
             {
+                if (PostgresFailure.IsConnectionLost(e))
+                {
+                    _dataSource.Clear();
+                }
+
                 // Whatever went wrong, the batch's appends must not return as if their records were kept.
                 error = PostgresFailure.Translate(e, _connection, Description, $"Cannot append to the {Description}; the record was not written");
             }
@@ -389,7 +405,7 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
         }
     }
 
-    private async Task CommitAsync(List<Pending> batch)
+    private async Task CommitAsync(List<Pending> batch, Attempt attempt)
     {
         await using var connection = await OpenCheckedAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
@@ -448,6 +464,7 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
+        attempt.CommitSent = true;
         try
         {
             await transaction.CommitAsync().ConfigureAwait(false);
@@ -545,6 +562,22 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
     /// </summary>
     private (long Sequence, string Hash) Snapshot(Stream output, RowVisitor visit)
     {
+        var start = output.CanSeek ? output.Position : -1;
+        try
+        {
+            return SnapshotOnce(output, visit);
+        }
+        catch (Exception e) when (PostgresFailure.IsConnectionLost(e) && start >= 0)
+        {
+            // A pooled connection that died with a server restart: read again on a fresh one.
+            _dataSource.Clear();
+            output.SetLength(start);
+            return SnapshotOnce(output, visit);
+        }
+    }
+
+    private (long Sequence, string Hash) SnapshotOnce(Stream output, RowVisitor visit)
+    {
         using var connection = OpenChecked();
         using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         (long, string) head;
@@ -599,19 +632,34 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
 
     private IEnumerable<DecisionLogEntry> Read(string? subject)
     {
-        NpgsqlConnection connection;
-        NpgsqlDataReader reader;
+        var (connection, reader) = OpenReader(subject, retry: true);
+        using (connection)
+        using (reader)
+        using (var sha = SHA256.Create())
+        {
+            while (true)
+            {
+                var entry = Next(reader, sha);
+                if (entry is null)
+                {
+                    yield break;
+                }
+
+                // The subject column only finds rows; the sealed line decides what they hold.
+                if (subject is null || string.Equals(entry.SubjectReference, subject, StringComparison.Ordinal))
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    private (NpgsqlConnection Connection, NpgsqlDataReader Reader) OpenReader(string? subject, bool retry)
+    {
+        NpgsqlConnection? connection = null;
         try
         {
             connection = OpenChecked();
-        }
-        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
-        {
-            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
-        }
-
-        using (connection)
-        {
             var command = new NpgsqlCommand(
                 subject is null
                     ? $"SELECT seq, line FROM {_schema}.decision_log ORDER BY seq"
@@ -622,36 +670,19 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
                 command.Parameters.Add(new NpgsqlParameter { Value = subject });
             }
 
-            using (command)
-            {
-                try
-                {
-                    reader = command.ExecuteReader();
-                }
-                catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
-                {
-                    throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
-                }
-
-                using (reader)
-                using (var sha = SHA256.Create())
-                {
-                    while (true)
-                    {
-                        var entry = Next(reader, sha);
-                        if (entry is null)
-                        {
-                            yield break;
-                        }
-
-                        // The subject column only finds rows; the sealed line decides what they hold.
-                        if (subject is null || string.Equals(entry.SubjectReference, subject, StringComparison.Ordinal))
-                        {
-                            yield return entry;
-                        }
-                    }
-                }
-            }
+            return (connection, command.ExecuteReader(System.Data.CommandBehavior.CloseConnection));
+        }
+        catch (Exception e) when (retry && PostgresFailure.IsConnectionLost(e))
+        {
+            // A pooled connection that died with a server restart: ask once more on a fresh one.
+            connection?.Dispose();
+            _dataSource.Clear();
+            return OpenReader(subject, retry: false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            connection?.Dispose();
+            throw PostgresFailure.Translate(e, _connection, Description, $"Cannot read the {Description}");
         }
     }
 
@@ -683,6 +714,12 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
         {
             throw new DecisionLogException(Description, $"Record {seq} of the {Description} {e.Message}.", seq, e);
         }
+    }
+
+    /// <summary>How far one try at committing a batch got.</summary>
+    private sealed class Attempt
+    {
+        public bool CommitSent { get; set; }
     }
 
     private sealed class Pending
