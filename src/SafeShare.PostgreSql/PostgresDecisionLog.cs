@@ -42,6 +42,9 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
     private long _lockKey;
     private bool _checked;
 
+    // Leader-only: the head this instance committed last, while no other writer is known to have moved it.
+    private (long Sequence, string Hash)? _head;
+
     /// <summary>
     /// Opens the log in <paramref name="schema"/> of the database <paramref name="connectionString"/> names.
     /// The password may come from the connection string, <c>PGPASSWORD</c> or a passfile. Nothing is
@@ -65,7 +68,7 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
         _ownsDataSource = ownsDataSource;
         _connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         Description = PostgresFailure.Describe(_connection, _schema);
-        _insertSql = $"INSERT INTO {_schema}.decision_log (seq, subject, hash, line) SELECT * FROM unnest(@seq, @subject, @hash, @line)";
+        _insertSql = $"INSERT INTO {_schema}.decision_log (seq, subject, hash, line) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])";
         _headSql = $"SELECT seq, hash FROM {_schema}.decision_log_head";
     }
 
@@ -248,6 +251,8 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             throw new ArgumentException($"Not a PostgreSQL connection string ({e.Message}). Write it as Host=...;Database=...;Username=...", nameof(connectionString), e);
         }
 
+        // Durable at COMMIT whatever the server's or the role's default.
+        builder.Options = ((builder.Options ?? string.Empty) + " -c synchronous_commit=on").Trim();
         if (builder.MaxAutoPrepare == 0)
         {
             // The append's few statements run on every commit: prepared once per connection, parsed once.
@@ -405,94 +410,157 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
         }
     }
 
+    /// <summary>
+    /// Commits one batch. When this instance wrote the head last, the batch is sealed onto it and sent with the
+    /// lock in one round trip (an implicit transaction: lock, insert, commit); if another process has moved
+    /// the head since, the insert trigger refuses it, nothing is written, and the batch is sealed again onto
+    /// the head read under the lock.
+    /// </summary>
     private async Task CommitAsync(List<Pending> batch, Attempt attempt)
     {
-        await using var connection = await OpenCheckedAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        long headSequence;
-        string headHash;
-        await using (var start = new NpgsqlBatch(connection, transaction))
+        if (_head is { } known)
         {
-            // Durable at COMMIT whatever the server's or role's default; one chain: every writer of this log,
-            // on any server, takes this lock before it reads the head.
-            start.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit TO on"));
-            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
-            lockCommand.Parameters.Add(new NpgsqlParameter { Value = _lockKey });
-            start.BatchCommands.Add(lockCommand);
-            start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
-            await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
-            // The head is the last result (SET returns none; the lock returns one void column).
-            while (reader.FieldCount != 2 && await reader.NextResultAsync().ConfigureAwait(false))
+            var guess = Seal(batch, known.Sequence, known.Hash);
+            await using var connection = await OpenCheckedAsync().ConfigureAwait(false);
+            try
             {
+                await using var write = new NpgsqlBatch(connection);
+                write.BatchCommands.Add(LockCommand());
+                write.BatchCommands.Add(InsertCommand(guess));
+                attempt.CommitSent = true;
+                await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+                _head = guess.Last;
+                return;
             }
-
-            if (reader.FieldCount != 2 || !await reader.ReadAsync().ConfigureAwait(false))
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
             {
-                throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
+                // Another writer moved the head: nothing of this batch was written.
+                _head = null;
+                attempt.CommitSent = false;
             }
-
-            headSequence = reader.GetInt64(0);
-            headHash = reader.GetString(1);
-        }
-
-        var sequences = new long[batch.Count];
-        var subjects = new string?[batch.Count];
-        var hashes = new string[batch.Count];
-        var lines = new string[batch.Count];
-        using (var sha = SHA256.Create())
-        {
-            var buffer = new MemoryStream(1024);
-            var sequence = headSequence;
-            var hash = headHash;
-            for (var i = 0; i < batch.Count; i++)
+            catch (Exception e) when (PostgresFailure.IsConnectionLost(e))
             {
-                buffer.SetLength(0);
-                hash = LogLineFormat.Seal(buffer, sha, ++sequence, hash, batch[i].Body);
-                sequences[i] = sequence;
-                subjects[i] = batch[i].Subject;
-                hashes[i] = hash;
-                lines[i] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length - 1); // without its line break
+                _head = null;
+                switch (await OutcomeAsync(guess.Last).ConfigureAwait(false))
+                {
+                    case true:
+                        _head = guess.Last;
+                        return;
+                    case false:
+                        // Known not written: the batch may be tried again.
+                        attempt.CommitSent = false;
+                        throw;
+                    default:
+                        throw;
+                }
             }
         }
 
-        await using (var insert = new NpgsqlCommand(_insertSql, connection, transaction))
+        await using (var connection = await OpenCheckedAsync().ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
-            insert.Parameters.AddWithValue("seq", sequences);
-            insert.Parameters.AddWithValue("subject", subjects);
-            insert.Parameters.AddWithValue("hash", hashes);
-            insert.Parameters.AddWithValue("line", lines);
-            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-
-        attempt.CommitSent = true;
-        try
-        {
-            await transaction.CommitAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
-        {
-            // The connection died during COMMIT: the server may or may not have committed. Ask it, so an
-            // append that was in fact kept is not reported as lost (and one that was not, is not acknowledged).
-            if (!await WasCommittedAsync(sequences[sequences.Length - 1], hashes[hashes.Length - 1]).ConfigureAwait(false))
+            long headSequence;
+            string headHash;
+            await using (var start = new NpgsqlBatch(connection, transaction))
             {
-                throw;
+                // One chain: every writer of this log, on any server, takes this lock before it reads the head.
+                start.BatchCommands.Add(LockCommand());
+                start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
+                await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
+                // The head is the last result (the lock returns one void column).
+                while (reader.FieldCount != 2 && await reader.NextResultAsync().ConfigureAwait(false))
+                {
+                }
+
+                if (reader.FieldCount != 2 || !await reader.ReadAsync().ConfigureAwait(false))
+                {
+                    throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
+                }
+
+                headSequence = reader.GetInt64(0);
+                headHash = reader.GetString(1);
             }
+
+            var lines = Seal(batch, headSequence, headHash);
+            await using (var insert = new NpgsqlBatch(connection, transaction))
+            {
+                insert.BatchCommands.Add(InsertCommand(lines));
+                await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+
+            attempt.CommitSent = true;
+            try
+            {
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (PostgresFailure.IsConnectionLost(e))
+            {
+                // The connection died during COMMIT: the server may or may not have committed. Ask it, so an
+                // append that was in fact kept is not reported as lost (and one that was not, is not acknowledged).
+                var outcome = await OutcomeAsync(lines.Last).ConfigureAwait(false);
+                if (outcome != true)
+                {
+                    attempt.CommitSent = outcome is null;
+                    throw;
+                }
+            }
+
+            _head = lines.Last;
         }
     }
 
-    private async Task<bool> WasCommittedAsync(long sequence, string hash)
+    private NpgsqlBatchCommand LockCommand()
+    {
+        var command = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = _lockKey });
+        return command;
+    }
+
+    private NpgsqlBatchCommand InsertCommand(SealedLines lines)
+    {
+        var command = new NpgsqlBatchCommand(_insertSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = lines.Sequences });
+        command.Parameters.Add(new NpgsqlParameter { Value = lines.Subjects });
+        command.Parameters.Add(new NpgsqlParameter { Value = lines.Hashes });
+        command.Parameters.Add(new NpgsqlParameter { Value = lines.Lines });
+        return command;
+    }
+
+    private static SealedLines Seal(List<Pending> batch, long headSequence, string headHash)
+    {
+        var lines = new SealedLines(batch.Count);
+        using var sha = SHA256.Create();
+        var buffer = new MemoryStream(1024);
+        var sequence = headSequence;
+        var hash = headHash;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            buffer.SetLength(0);
+            hash = LogLineFormat.Seal(buffer, sha, ++sequence, hash, batch[i].Body);
+            lines.Sequences[i] = sequence;
+            lines.Subjects[i] = batch[i].Subject;
+            lines.Hashes[i] = hash;
+            lines.Lines[i] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length - 1); // without its line break
+        }
+
+        lines.Last = (sequence, hash);
+        return lines;
+    }
+
+    /// <summary>After a connection was lost mid-commit: true if the batch ending at <paramref name="last"/> is in the log, false if not, null if the server cannot say.</summary>
+    private async Task<bool?> OutcomeAsync((long Sequence, string Hash) last)
     {
         try
         {
             _dataSource.Clear();
             await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using var command = new NpgsqlCommand($"SELECT hash FROM {_schema}.decision_log WHERE seq = $1", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = sequence });
-            return await command.ExecuteScalarAsync().ConfigureAwait(false) is string found && found == hash;
+            command.Parameters.Add(new NpgsqlParameter { Value = last.Sequence });
+            return await command.ExecuteScalarAsync().ConfigureAwait(false) is string found && found == last.Hash;
         }
         catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -523,8 +591,18 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
                 throw new DecisionLogException(Description, $"There is no decision log in schema '{_schema}' of database '{connection.Database}' at {PostgresFailure.Server(_connection)}; create it with 'safeshare db init' or EnsureSchemaAsync. Nothing was written.");
             }
 
-            await using var command = new NpgsqlCommand($"SELECT '{_schema}.decision_log'::regclass::oid::bigint", connection);
-            _lockKey = (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+            await using var command = new NpgsqlCommand($"SELECT '{_schema}.decision_log'::regclass::oid::bigint, current_setting('synchronous_commit')", connection);
+            await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+            {
+                await reader.ReadAsync().ConfigureAwait(false);
+                _lockKey = reader.GetInt64(0);
+                if (reader.GetString(1) == "off")
+                {
+                    // An application's own data source may turn it off; then COMMIT returns before the record is on disk.
+                    throw new DecisionLogException(Description, $"synchronous_commit is off for this connection, so a committed record could still be lost in a crash; turn it on (Options=-c synchronous_commit=on in the connection string, or ALTER ROLE ... SET synchronous_commit = on). Nothing was written.");
+                }
+            }
+
             Volatile.Write(ref _checked, true);
             return connection;
         }
@@ -717,6 +795,27 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
     }
 
     /// <summary>How far one try at committing a batch got.</summary>
+    private sealed class SealedLines
+    {
+        public SealedLines(int count)
+        {
+            Sequences = new long[count];
+            Subjects = new string?[count];
+            Hashes = new string[count];
+            Lines = new string[count];
+        }
+
+        public long[] Sequences { get; }
+
+        public string?[] Subjects { get; }
+
+        public string[] Hashes { get; }
+
+        public string[] Lines { get; }
+
+        public (long Sequence, string Hash) Last { get; set; }
+    }
+
     private sealed class Attempt
     {
         public bool CommitSent { get; set; }

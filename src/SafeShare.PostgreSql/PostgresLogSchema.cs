@@ -155,7 +155,9 @@ internal static partial class PostgresLogSchema
         BEGIN
             SELECT h.seq, h.hash INTO head_seq, head_hash FROM {{s}}.decision_log_head h FOR UPDATE;
             IF NEW.seq IS DISTINCT FROM head_seq + 1 THEN
-                RAISE EXCEPTION 'decision log: record % is not the next record (the head is record %)', NEW.seq, head_seq;
+                -- serialization_failure: a writer sealed its records onto a head another writer has since moved.
+                RAISE EXCEPTION 'decision log: record % is not the next record (the head is record %)', NEW.seq, head_seq
+                    USING ERRCODE = 'serialization_failure';
             END IF;
             IF length(NEW.line) <= 75 OR right(NEW.line, 75) <> ',"hash":"' || NEW.hash || '"}'
                OR encode(sha256(convert_to(left(NEW.line, length(NEW.line) - 75), 'UTF8')), 'hex') <> NEW.hash THEN
