@@ -44,6 +44,7 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
 
     // Leader-only: the head this instance committed last, while no other writer is known to have moved it.
     private (long Sequence, string Hash)? _head;
+    private int _pessimistic;
 
     /// <summary>
     /// Opens the log in <paramref name="schema"/> of the database <paramref name="connectionString"/> names.
@@ -418,7 +419,11 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
     /// </summary>
     private async Task CommitAsync(List<Pending> batch, Attempt attempt)
     {
-        if (_head is { } known)
+        if (_pessimistic > 0)
+        {
+            _pessimistic--;
+        }
+        else if (_head is { } known)
         {
             var guess = Seal(batch, known.Sequence, known.Hash);
             await using var connection = await OpenCheckedAsync().ConfigureAwait(false);
@@ -434,8 +439,10 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SerializationFailure)
             {
-                // Another writer moved the head: nothing of this batch was written.
+                // Another writer moved the head: nothing of this batch was written. Other processes are
+                // writing now, so the next batches read the head under the lock instead of guessing.
                 _head = null;
+                _pessimistic = 16;
                 attempt.CommitSent = false;
             }
             catch (Exception e) when (PostgresFailure.IsConnectionLost(e))
@@ -457,41 +464,54 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
         }
 
         await using (var connection = await OpenCheckedAsync().ConfigureAwait(false))
-        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
+            // Two round trips with the lock held: BEGIN, lock, read the head; then insert and COMMIT together.
             long headSequence;
             string headHash;
-            await using (var start = new NpgsqlBatch(connection, transaction))
+            try
             {
-                // One chain: every writer of this log, on any server, takes this lock before it reads the head.
-                start.BatchCommands.Add(LockCommand());
-                start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
-                await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
-                // The head is the last result (the lock returns one void column).
-                while (reader.FieldCount != 2 && await reader.NextResultAsync().ConfigureAwait(false))
+                await using (var start = new NpgsqlBatch(connection))
                 {
-                }
+                    // One chain: every writer of this log, on any server, takes this lock before it reads the head.
+                    start.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                    start.BatchCommands.Add(LockCommand());
+                    start.BatchCommands.Add(new NpgsqlBatchCommand(_headSql));
+                    await using var reader = await start.ExecuteReaderAsync().ConfigureAwait(false);
+                    // The head is the last result (the lock returns one void column).
+                    while (reader.FieldCount != 2 && await reader.NextResultAsync().ConfigureAwait(false))
+                    {
+                    }
 
-                if (reader.FieldCount != 2 || !await reader.ReadAsync().ConfigureAwait(false))
-                {
-                    throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
-                }
+                    if (reader.FieldCount != 2 || !await reader.ReadAsync().ConfigureAwait(false))
+                    {
+                        throw new DecisionLogException(Description, $"Cannot append to the {Description}: its head row is missing (the log was tampered with); nothing was written. Run 'safeshare verify' on it.");
+                    }
 
-                headSequence = reader.GetInt64(0);
-                headHash = reader.GetString(1);
+                    headSequence = reader.GetInt64(0);
+                    headHash = reader.GetString(1);
+                }
+            }
+            catch (Exception)
+            {
+                await RollBackAsync(connection).ConfigureAwait(false);
+                throw;
             }
 
             var lines = Seal(batch, headSequence, headHash);
-            await using (var insert = new NpgsqlBatch(connection, transaction))
-            {
-                insert.BatchCommands.Add(InsertCommand(lines));
-                await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-
             attempt.CommitSent = true;
             try
             {
-                await transaction.CommitAsync().ConfigureAwait(false);
+                await using var write = new NpgsqlBatch(connection);
+                write.BatchCommands.Add(InsertCommand(lines));
+                write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (!PostgresFailure.IsConnectionLost(e))
+            {
+                // Refused before COMMIT ran: nothing was written.
+                await RollBackAsync(connection).ConfigureAwait(false);
+                attempt.CommitSent = false;
+                throw;
             }
             catch (Exception e) when (PostgresFailure.IsConnectionLost(e))
             {
@@ -506,6 +526,24 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
             }
 
             _head = lines.Last;
+        }
+    }
+
+    private static async Task RollBackAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            // The connection is broken: the server rolls the transaction back when it goes.
         }
     }
 
