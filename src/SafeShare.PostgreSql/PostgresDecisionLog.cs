@@ -317,9 +317,9 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
 
             var clock = Stopwatch.StartNew();
             DecisionLogException? error = null;
+            var attempt = new Attempt();
             try
             {
-                var attempt = new Attempt();
                 try
                 {
                     await CommitAsync(batch, attempt).ConfigureAwait(false);
@@ -329,7 +329,8 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
                     // A pooled connection that died with a server restart: nothing was committed, so the
                     // batch is tried once more on a fresh connection.
                     _dataSource.Clear();
-                    await CommitAsync(batch, new Attempt()).ConfigureAwait(false);
+                    attempt = new Attempt();
+                    await CommitAsync(batch, attempt).ConfigureAwait(false);
                 }
             }
             catch (Exception e)
@@ -340,7 +341,13 @@ public sealed class PostgresDecisionLog : IDecisionLog, IDecisionLogReader, IAsy
                 }
 
                 // Whatever went wrong, the batch's appends must not return as if their records were kept.
-                error = PostgresFailure.Translate(e, _connection, Description, $"Cannot append to the {Description}; the record was not written");
+                error = PostgresFailure.Translate(
+                    e,
+                    _connection,
+                    Description,
+                    attempt.CommitSent && PostgresFailure.IsConnectionLost(e)
+                        ? $"Cannot append to the {Description}; the connection was lost during COMMIT and the server could not be asked whether the record was kept, so it is not acknowledged (look for it with 'safeshare query' once the server is back)"
+                        : $"Cannot append to the {Description}; the record was not written");
             }
 
             lock (_gate)
