@@ -18,13 +18,30 @@ using SafeShare;
 // repeated, interleaved, for several rounds and each row reports its median round: the disk is shared
 // with whatever else the machine is doing, and interleaving exposes all three to the same noise.
 
+// With --postgres <connection> it measures the PostgreSQL log instead, against the same server:
+//   raw INSERT  one connection inserting one row of the same size per transaction (INSERT + COMMIT,
+//               synchronous commit) — the most a durable log can do, one record per commit;
+//   log, 1 / 8  PostgresDecisionLog.Append from 1 and 8 threads of one process (group commit);
+//   3 processes three processes of 8 writer threads each, appending to the same log (one chain).
+// The password comes from PGPASSWORD or a passfile; the bench works in a schema of its own, dropped after.
+
+if (args.Length == 5 && args[0] == "--postgres-writer")
+{
+    // A child of the 3-process run: appends from N threads for the given time, then prints its count.
+    return PostgresBench.Child(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), double.Parse(args[4], CultureInfo.InvariantCulture));
+}
+
 var dir = Path.GetTempPath();
 var seconds = 5.0;
 var rounds = 3;
+string? postgres = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
+        case "--postgres" when i + 1 < args.Length:
+            postgres = args[++i];
+            break;
         case "--dir" when i + 1 < args.Length:
             dir = args[++i];
             break;
@@ -35,9 +52,14 @@ for (var i = 0; i < args.Length; i++)
             rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         default:
-            Console.Error.WriteLine("usage: DecisionLogBench [--dir DIR] [--seconds N] [--rounds N]");
+            Console.Error.WriteLine("usage: DecisionLogBench [--dir DIR | --postgres CONNECTION] [--seconds N] [--rounds N]");
             return 2;
     }
+}
+
+if (postgres is not null)
+{
+    return PostgresBench.Run(postgres, TimeSpan.FromSeconds(seconds), rounds);
 }
 
 var work = Path.Combine(dir, "safeshare-bench-" + Guid.NewGuid().ToString("N"));
@@ -45,29 +67,29 @@ Directory.CreateDirectory(work);
 try
 {
     var duration = TimeSpan.FromSeconds(seconds);
-    var sample = Sample("CS-0", 0);
-    var lineLength = MeasureLineLength(work, sample);
+    var sample = Bench.Sample("CS-0", 0);
+    var lineLength = Bench.MeasureLineLength(work, sample);
     Console.WriteLine($"Disk of {dir}; {duration.TotalSeconds:0.#} s per run, {rounds} rounds (median shown); {Environment.ProcessorCount} cores; record line {lineLength} bytes");
     Console.WriteLine();
 
     // Warm up the JIT and the file system once, unmeasured.
-    Run(work, "warm", 1, TimeSpan.FromSeconds(0.5), Raw(work, lineLength));
-    Run(work, "warm", 2, TimeSpan.FromSeconds(0.5), Log(work, "warm"));
+    Bench.Run(work, "warm", 1, TimeSpan.FromSeconds(0.5), Raw(work, lineLength));
+    Bench.Run(work, "warm", 2, TimeSpan.FromSeconds(0.5), Log(work, "warm"));
 
     var raws = new List<Result>();
     var ones = new List<Result>();
     var eights = new List<Result>();
     for (var round = 0; round < rounds; round++)
     {
-        raws.Add(Run(work, "raw fsync (1 writer)", 1, duration, Raw(work, lineLength)));
-        ones.Add(Run(work, "log, 1 writer", 1, duration, Log(work, "one")));
-        eights.Add(Run(work, "log, 8 writers", 8, duration, Log(work, "eight")));
+        raws.Add(Bench.Run(work, "raw fsync (1 writer)", 1, duration, Raw(work, lineLength)));
+        ones.Add(Bench.Run(work, "log, 1 writer", 1, duration, Log(work, "one")));
+        eights.Add(Bench.Run(work, "log, 8 writers", 8, duration, Log(work, "eight")));
         Console.Error.WriteLine($"round {round + 1}: raw {raws[^1].PerSecond:0}/s, 1 writer {ones[^1].PerSecond:0}/s, 8 writers {eights[^1].PerSecond:0}/s");
     }
 
-    var raw = Median(raws);
-    var one = Median(ones);
-    var eight = Median(eights);
+    var raw = Bench.Median(raws);
+    var one = Bench.Median(ones);
+    var eight = Bench.Median(eights);
 
     Console.WriteLine($"| {"run",-22} | {"durable appends/s",17} | {"p50 ms",7} | {"p99 ms",7} |");
     Console.WriteLine($"|{new string('-', 24)}|{new string('-', 19)}|{new string('-', 9)}|{new string('-', 9)}|");
@@ -105,68 +127,72 @@ static Func<int, Action<int>> Raw(string work, int lineLength) => _ =>
 static Func<int, Action<int>> Log(string work, string name)
 {
     var log = new JsonLinesDecisionLog(Path.Combine(work, name + ".jsonl"));
-    return writer => i => log.Append(Sample($"CS-{writer}-{i}", i));
+    return writer => i => log.Append(Bench.Sample($"CS-{writer}-{i}", i));
 }
-
-static Result Run(string work, string name, int writers, TimeSpan duration, Func<int, Action<int>> make)
-{
-    var latencies = new List<double>[writers];
-    var start = new Barrier(writers + 1);
-    var stopAt = 0L;
-    var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
-    {
-        var append = make(w);
-        var mine = latencies[w] = new List<double>(100_000);
-        start.SignalAndWait();
-        var ticks = Stopwatch.Frequency / 1000.0;
-        for (var i = 0; Stopwatch.GetTimestamp() < Volatile.Read(ref stopAt); i++)
-        {
-            var before = Stopwatch.GetTimestamp();
-            append(i);
-            mine.Add((Stopwatch.GetTimestamp() - before) / ticks);
-        }
-    })).ToList();
-    threads.ForEach(t => t.Start());
-    var began = Stopwatch.GetTimestamp();
-    Volatile.Write(ref stopAt, began + (long)(duration.TotalSeconds * Stopwatch.Frequency));
-    start.SignalAndWait();
-    threads.ForEach(t => t.Join());
-    var elapsed = (Stopwatch.GetTimestamp() - began) / (double)Stopwatch.Frequency;
-    var all = latencies.SelectMany(l => l).OrderBy(x => x).ToArray();
-    return new Result(name, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
-}
-
-static Result Median(List<Result> results) => results.OrderBy(r => r.PerSecond).ElementAt(results.Count / 2);
-
-static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-static int MeasureLineLength(string work, DecisionRecord record)
-{
-    var path = Path.Combine(work, "size.jsonl");
-    new JsonLinesDecisionLog(path).Append(record);
-    var length = (int)new FileInfo(path).Length;
-    File.Delete(path);
-    File.Delete(path + ".lock");
-    return length;
-}
-
-static DecisionRecord Sample(string subject, int i) => new()
-{
-    DecidedAt = DateTimeOffset.UtcNow,
-    DecidedBy = "A. Patel, Team Manager, Children's Social Care",
-    SubjectReference = subject,
-    Outcome = DecisionOutcome.Shared,
-    Share = "PoliceReferrals.ReferForStrategyDiscussion",
-    Recipient = "Police – Child Abuse Investigation Team",
-    Purpose = "Strategy discussion: reasonable cause to suspect significant harm (Children Act 1989 s47)",
-    LawfulBasis = LawfulBasis.PublicTask,
-    Gateway = "Children Act 1989 s47",
-    Article9Condition = Article9Condition.SubstantialPublicInterest,
-    Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk,
-    Consent = Consent.NotSought("Seeking consent would place the child at increased risk of significant harm"),
-    Risk = RiskLevel.High,
-    Fields = new[] { new SharedField("ChildName", DataKind.Personal), new SharedField("RelevantHealthInformation", DataKind.SpecialCategory, SpecialCategory.Health) },
-    Reasons = "Reasonable cause to suspect significant harm; strategy discussion convened under s47.",
-};
 
 internal sealed record Result(string Name, double PerSecond, double P50, double P99);
+
+/// <summary>The measuring loop and the sample record, shared by the file and PostgreSQL runs.</summary>
+internal static class Bench
+{
+    public static Result Run(string work, string name, int writers, TimeSpan duration, Func<int, Action<int>> make)
+    {
+        var latencies = new List<double>[writers];
+        var start = new Barrier(writers + 1);
+        var stopAt = 0L;
+        var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+        {
+            var append = make(w);
+            var mine = latencies[w] = new List<double>(100_000);
+            start.SignalAndWait();
+            var ticks = Stopwatch.Frequency / 1000.0;
+            for (var i = 0; Stopwatch.GetTimestamp() < Volatile.Read(ref stopAt); i++)
+            {
+                var before = Stopwatch.GetTimestamp();
+                append(i);
+                mine.Add((Stopwatch.GetTimestamp() - before) / ticks);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        var began = Stopwatch.GetTimestamp();
+        Volatile.Write(ref stopAt, began + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        start.SignalAndWait();
+        threads.ForEach(t => t.Join());
+        var elapsed = (Stopwatch.GetTimestamp() - began) / (double)Stopwatch.Frequency;
+        var all = latencies.SelectMany(l => l).OrderBy(x => x).ToArray();
+        return new Result(name, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    public static Result Median(List<Result> results) => results.OrderBy(r => r.PerSecond).ElementAt(results.Count / 2);
+
+    public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    public static int MeasureLineLength(string work, DecisionRecord record)
+    {
+        var path = Path.Combine(work, "size.jsonl");
+        new JsonLinesDecisionLog(path).Append(record);
+        var length = (int)new FileInfo(path).Length;
+        File.Delete(path);
+        File.Delete(path + ".lock");
+        return length;
+    }
+
+    public static DecisionRecord Sample(string subject, int i) => new()
+    {
+        DecidedAt = DateTimeOffset.UtcNow,
+        DecidedBy = "A. Patel, Team Manager, Children's Social Care",
+        SubjectReference = subject,
+        Outcome = DecisionOutcome.Shared,
+        Share = "PoliceReferrals.ReferForStrategyDiscussion",
+        Recipient = "Police – Child Abuse Investigation Team",
+        Purpose = "Strategy discussion: reasonable cause to suspect significant harm (Children Act 1989 s47)",
+        LawfulBasis = LawfulBasis.PublicTask,
+        Gateway = "Children Act 1989 s47",
+        Article9Condition = Article9Condition.SubstantialPublicInterest,
+        Schedule1 = Schedule1Condition.SafeguardingOfChildrenAndIndividualsAtRisk,
+        Consent = Consent.NotSought("Seeking consent would place the child at increased risk of significant harm"),
+        Risk = RiskLevel.High,
+        Fields = new[] { new SharedField("ChildName", DataKind.Personal), new SharedField("RelevantHealthInformation", DataKind.SpecialCategory, SpecialCategory.Health) },
+        Reasons = "Reasonable cause to suspect significant harm; strategy discussion convened under s47.",
+    };
+}

@@ -1,21 +1,31 @@
 using CaseManagement.Domain;
 using CaseManagement.Retention;
 using CaseManagement.Sharing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SafeShare.PostgreSql;
 
 // A morning on the children's services duty desk, in miniature: a few case records, then the
 // retention check an information-governance lead runs every month (North East Lincolnshire guidance §4: information "should
 // not be kept any longer than is necessary", with "a review process scheduled at regular intervals";
 // North East Lincolnshire guidance §7: school-held records go after the 25th birthday and are disposed of securely).
 
-// Arguments: [yyyy-MM-dd] [--log <path>]. The decisions are recorded in a JSON Lines decision log
-// (by default decision-log.jsonl beside the program), which `safeshare verify` and `safeshare query` read.
+// Arguments: [yyyy-MM-dd] [--log <path> | --postgres <connection>]. The decisions are recorded in a JSON
+// Lines decision log (by default decision-log.jsonl beside the program), or with --postgres in a PostgreSQL
+// database (one chain for every server of a real deployment; the password from PGPASSWORD or a passfile).
+// `safeshare verify` and `safeshare query` read either.
 var logPath = Path.Combine(AppContext.BaseDirectory, "decision-log.jsonl");
+var postgres = (string?)null;
 var dateArgument = (string?)null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--log" && i + 1 < args.Length)
     {
         logPath = args[++i];
+    }
+    else if (args[i] == "--postgres" && i + 1 < args.Length)
+    {
+        postgres = args[++i];
     }
     else
     {
@@ -125,14 +135,45 @@ Console.WriteLine(
     $"{statuses.Count(s => s.State is RetentionState.ReviewDue or RetentionState.NoAnchorDate)} to review.");
 
 // The afternoon's information sharing, each decision recorded by the code SafeShare generates, in a
-// tamper-evident log on disk: an append returns only once its record is flushed to the disk.
+// tamper-evident log: an append returns only once its record is durable (flushed to the disk, or committed).
+// The log is registered as an app registers it, from its settings (appsettings.json in a web app).
 Console.WriteLine();
-var decisionLog = new SafeShare.JsonLinesDecisionLog(logPath);
-SharingDay.Run(new RecordedDecisionLog(decisionLog), Console.Out);
+var settings = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["SafeShare:DecisionLog:Store"] = postgres is null ? "File" : "PostgreSql",
+        ["SafeShare:DecisionLog:Path"] = logPath,
+        ["SafeShare:DecisionLog:ConnectionString"] = postgres,
+    })
+    .Build();
+using var services = new ServiceCollection().AddSafeShareDecisionLog(settings).BuildServiceProvider();
+var decisionLog = services.GetRequiredService<SafeShare.IDecisionLog>();
+try
+{
+    if (decisionLog is PostgresDecisionLog database)
+    {
+        // Idempotent: creates the tables on first use, changes nothing after.
+        await database.EnsureSchemaAsync();
+    }
+
+    SharingDay.Run(new RecordedDecisionLog(decisionLog), Console.Out);
+}
+catch (SafeShare.DecisionLogException e)
+{
+    Console.Error.WriteLine($"CaseManagement: {e.Message}");
+    return 2;
+}
+
 Console.WriteLine();
-var verification = decisionLog.Verify();
-Console.WriteLine($"Decision log {decisionLog.Path}: {verification.Records} records, " +
+var (name, verification, check) = decisionLog switch
+{
+    PostgresDecisionLog database => (database.Description, database.Verify(), $"safeshare verify --postgres \"{postgres}\""),
+    SafeShare.JsonLinesDecisionLog file => (file.Path, file.Verify(), $"safeshare verify {file.Path}"),
+    _ => throw new InvalidOperationException("Unknown decision log."),
+};
+Console.WriteLine($"Decision log {name}: {verification.Records} records, " +
     (verification.IsIntact ? $"intact (head {verification.HeadSequence} {verification.HeadHash})" : $"NOT INTACT at line {verification.FirstBadLine}: {verification.Problem}"));
-Console.WriteLine($"Check it with: safeshare verify {decisionLog.Path}");
+Console.WriteLine($"Check it with: {check}");
+return 0;
 
 static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd") ?? "-";

@@ -66,7 +66,7 @@ public static class SafeShareTool
         // so help and errors use the command people type.
         var root = new Command(
             "safeshare",
-            "Check a SafeShare decision log, answer a subject access request from it, and draft the " +
+            "Check a SafeShare decision log (a file or PostgreSQL), answer a subject access request from it, and draft the " +
             "Record of Processing Activities and Information Sharing Protocols for an assembly.")
         {
             Options = { new HelpOption(), new VersionOption() },
@@ -75,6 +75,8 @@ public static class SafeShareTool
         root.Subcommands.Add(QueryCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output));
         root.Subcommands.Add(RecoverCommand.Create(output));
+        root.Subcommands.Add(ExportCommand.Create(output));
+        root.Subcommands.Add(DatabaseCommand.Create(output));
         return root;
     }
 

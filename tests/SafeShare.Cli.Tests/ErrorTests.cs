@@ -35,7 +35,7 @@ public sealed class ErrorTests(SampleLogFixture sample) : IClassFixture<SampleLo
         {
             { new string[0], "safeshare: Required command was not provided." },
             { new[] { "frobnicate" }, "safeshare: " },
-            { new[] { "verify" }, "safeshare: Required argument missing for command: 'verify'." },
+            { new[] { "verify" }, "safeshare: Give the decision log file, or --postgres <connection> for a log in PostgreSQL." },
             { new[] { "verify", "/no/such/log.jsonl" }, "safeshare: There is no decision log at '/no/such/log.jsonl'." },
             { new[] { "verify", folder }, "is a folder, not a decision log file" },
             { new[] { "query", "/no/such/log.jsonl", "--subject", "CS-1" }, "safeshare: There is no decision log at" },

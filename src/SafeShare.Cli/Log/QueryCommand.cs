@@ -18,7 +18,9 @@ internal static class QueryCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var log = new Argument<string>("log") { Description = "The decision log file." };
+        var log = LogSource.FileArgument("The decision log file.");
+        var postgres = LogSource.PostgresOption();
+        var schema = LogSource.SchemaOption();
         var subject = new Option<string>("--subject")
         {
             Description = "The case or person reference the records are about (exact match), e.g. CS-2024-00417.",
@@ -35,11 +37,10 @@ internal static class QueryCommand
             "the lawful basis and the consent position. Exit code 0; 1 if the log is not intact (the records are still " +
             "listed, with a warning); 2 if it cannot be read.")
         {
-            log, subject, from, to, format,
+            log, postgres, schema, subject, from, to, format,
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(log)!;
             var reference = parse.GetValue(subject)!;
             if (string.IsNullOrWhiteSpace(reference))
             {
@@ -53,12 +54,20 @@ internal static class QueryCommand
                 throw new ToolException("--from is after --to.");
             }
 
-            var verification = JsonLinesDecisionLog.Verify(path);
-            var entries = new JsonLinesDecisionLog(path).ReadSubject(reference)
-                .Where(e => (since is null || e.At >= since) && (until is null || e.At <= until))
-                .OrderBy(e => e.At)
-                .ThenBy(e => e.Sequence)
-                .ToList();
+            var source = LogSource.From(parse, log, postgres, schema);
+            var path = source.Name;
+            DecisionLogVerification verification;
+            List<DecisionLogEntry> entries;
+            using (source.Database)
+            {
+                verification = source.Database?.Verify() ?? JsonLinesDecisionLog.Verify(source.Path!);
+                IDecisionLogReader reader = source.Database ?? (IDecisionLogReader)new JsonLinesDecisionLog(source.Path!);
+                entries = reader.ReadSubject(reference)
+                    .Where(e => (since is null || e.At >= since) && (until is null || e.At <= until))
+                    .OrderBy(e => e.At)
+                    .ThenBy(e => e.Sequence)
+                    .ToList();
+            }
 
             if (parse.GetValue(format) == "json")
             {
@@ -71,7 +80,7 @@ internal static class QueryCommand
 
             if (!verification.IsIntact)
             {
-                error.WriteLine($"safeshare: warning: the log is not intact at line {verification.FirstBadLine}: {SafeShareTool.OneLine(verification.Problem!)}");
+                error.WriteLine($"safeshare: warning: the log is not intact at {source.Unit} {verification.FirstBadLine}: {SafeShareTool.OneLine(verification.Problem!)}");
                 return SafeShareTool.NotIntact;
             }
 

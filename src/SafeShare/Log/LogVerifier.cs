@@ -58,7 +58,7 @@ internal static class LogVerifier
         {
             try
             {
-                return Walk(path, stream, end, head);
+                return Walk(path, stream, end, head, LogFileLock.LockPath(path));
             }
             catch (IOException e)
             {
@@ -75,7 +75,12 @@ internal static class LogVerifier
         _ => new DecisionLogException(path, $"Cannot read the decision log '{path}': {e.Message}", null, e),
     };
 
-    private static DecisionLogVerification Walk(string path, FileStream stream, long end, (long Sequence, string Hash)? head)
+    /// <summary>
+    /// Walks the lines of <paramref name="stream"/> (a file, or a database's rows spooled in sequence
+    /// order) up to <paramref name="end"/>; <paramref name="head"/> is the last record acknowledged to a
+    /// writer, as kept at <paramref name="headSource"/>, so a cut tail is found.
+    /// </summary>
+    internal static DecisionLogVerification Walk(string path, Stream stream, long end, (long Sequence, string Hash)? head, string headSource)
     {
         using var sha = SHA256.Create();
         var scanner = new LineScanner(stream, end);
@@ -156,7 +161,7 @@ internal static class LogVerifier
 
             if (head is { } h && h.Sequence == line.Sequence && h.Hash != line.Hash)
             {
-                return Bad(n, $"line {n} (record {line.Sequence}) differs from the record last acknowledged to a writer ({LogFileLock.LockPath(path)}): the log was rewritten from here or earlier.");
+                return Bad(n, $"line {n} (record {line.Sequence}) differs from the record last acknowledged to a writer ({headSource}): the log was rewritten from here or earlier.");
             }
 
             records++;
@@ -168,14 +173,14 @@ internal static class LogVerifier
         if (head is { } last && last.Sequence > expected - 1)
         {
             var n = scanner.Number + 1;
-            return Bad(n, $"the log ends after record {expected - 1}, but writers acknowledged records up to {last.Sequence} ({LogFileLock.LockPath(path)}): lines were cut off its end (line {n} onwards).");
+            return Bad(n, $"the log ends after record {expected - 1}, but writers acknowledged records up to {last.Sequence} ({headSource}): lines were cut off its end (line {n} onwards).");
         }
 
         return new DecisionLogVerification(path, records, expected - 1, previousHash, null, null);
     }
 
     /// <summary>The line, after <paramref name="afterLine"/>, that holds record <paramref name="sequence"/>, if any.</summary>
-    private static long? FindSequence(FileStream stream, long end, long offset, long afterLine, long sequence, SHA256 sha)
+    private static long? FindSequence(Stream stream, long end, long offset, long afterLine, long sequence, SHA256 sha)
     {
         var position = stream.Position;
         try

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace SafeShare.PostgreSql.Tests;
+
+internal static class Records
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    public static DecisionRecord Decision(string subject, int n) => new()
+    {
+        Id = new Guid(n, 0, 0, new byte[8]),
+        DecidedAt = Start.AddMinutes(n),
+        DecidedBy = "A. Patel, Team Manager",
+        SubjectReference = subject,
+        Outcome = DecisionOutcome.Shared,
+        Share = "PoliceReferrals.ReferForStrategyDiscussion",
+        Recipient = "Police – Child Abuse Investigation Team",
+        Purpose = "Strategy discussion (Children Act 1989 s47)",
+        LawfulBasis = LawfulBasis.PublicTask,
+        Gateway = "Children Act 1989 s47",
+        Consent = Consent.NotSought("Seeking consent would place the child at increased risk"),
+        Risk = RiskLevel.High,
+        Fields = new[] { new SharedField("ChildName", DataKind.Personal), new SharedField("Health", DataKind.SpecialCategory, SpecialCategory.Health) },
+        Reasons = "Reasonable cause to suspect significant harm.",
+    };
+
+    public static DisclosureRecord Disclosure(string subject, int n) => new()
+    {
+        Id = new Guid(n, 1, 0, new byte[8]),
+        DecisionId = new Guid(n, 0, 0, new byte[8]),
+        SubjectReference = subject,
+        SentAt = Start.AddMinutes(n).AddSeconds(30),
+        Recipient = "Multi-Agency Safeguarding Hub",
+        FieldsSent = new[] { "NhsNumber", "DevelopmentalConcerns" },
+        Channel = "MASH secure portal",
+        Encrypted = true,
+        Outcome = DisclosureOutcome.Delivered,
+    };
+
+    /// <summary>Appends <paramref name="count"/> records (a disclosure after every second decision) to each log.</summary>
+    public static void Write(int count, params IDecisionLog[] logs)
+    {
+        for (var n = 1; n <= count; n++)
+        {
+            foreach (var log in logs)
+            {
+                if (n % 3 == 0)
+                {
+                    log.Append(Disclosure($"CS-{n - 1}", n));
+                }
+                else
+                {
+                    log.Append(Decision($"CS-{n}", n));
+                }
+            }
+        }
+    }
+
+    public static List<string> Subjects(IDecisionLogReader log)
+    {
+        var subjects = new List<string>();
+        foreach (var entry in log.ReadAll())
+        {
+            subjects.Add(entry.SubjectReference);
+        }
+
+        return subjects;
+    }
+}
