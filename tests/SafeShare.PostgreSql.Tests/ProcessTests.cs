@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
+using SafeShare.Tests.Log;
+
 namespace SafeShare.PostgreSql.Tests;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class ProcessTests : IDisposable
         const int Processes = 3;
         const int Threads = 4;
         const int Each = 30;
-        var writers = Enumerable.Range(1, Processes).Select(p => new WriterProcess(_database.ConnectionString, Threads, Each, $"P{p}")).ToList();
+        var writers = Enumerable.Range(1, Processes).Select(p => LogWriterProcess.Postgres(_database.ConnectionString, "safeshare", Threads, Each, $"P{p}")).ToList();
         var acknowledged = new List<string>();
         foreach (var writer in writers)
         {
@@ -58,7 +60,7 @@ public sealed class ProcessTests : IDisposable
         const int Kills = 8;
         for (var run = 0; run < Kills; run++)
         {
-            using var writer = new WriterProcess(_database.ConnectionString, threads: 4, perThread: 0, tag: $"R{run}");
+            using var writer = LogWriterProcess.Postgres(_database.ConnectionString, "safeshare", threads: 4, perThread: 0, tag: $"R{run}");
             Assert.True(writer.WaitForAcknowledged(random.Next(1, 150), TimeSpan.FromMinutes(1)), "the writer acknowledged nothing: " + writer.Errors);
             writer.Kill(); // SIGKILL: mid-transaction, mid-COMMIT, wherever it lands
             acknowledged.AddRange(writer.Acknowledged);
@@ -79,7 +81,7 @@ public sealed class ProcessTests : IDisposable
     {
         var server = PostgresServer.Instance;
         using var log = await Log();
-        using var writer = new WriterProcess(_database.ConnectionString, threads: 4, perThread: 0, tag: "S");
+        using var writer = LogWriterProcess.Postgres(_database.ConnectionString, "safeshare", threads: 4, perThread: 0, tag: "S");
         Assert.True(writer.WaitForAcknowledged(100, TimeSpan.FromMinutes(1)), writer.Errors);
         var before = writer.Acknowledged.Count;
         server.Kill();

@@ -7,8 +7,9 @@ using System.Threading;
 namespace SafeShare.Tests.Log;
 
 /// <summary>
-/// Runs tests/SafeShare.LogWriter as a separate process appending to a log, and collects the subjects
-/// it acknowledges (it prints "ack &lt;subject&gt;" after each Append has returned).
+/// Runs tests/SafeShare.LogWriter as a separate process appending to a log (a file, or PostgreSQL with
+/// <see cref="Postgres"/>), and collects the subjects it acknowledges (it prints "ack &lt;subject&gt;" after each
+/// Append has returned). Linked into the PostgreSQL tests as well.
 /// </summary>
 public sealed class LogWriterProcess : IDisposable
 {
@@ -17,7 +18,16 @@ public sealed class LogWriterProcess : IDisposable
     private readonly List<string> _errors = new();
     private readonly ManualResetEventSlim _ready = new();
 
+    /// <summary>A writer appending to the PostgreSQL log in <paramref name="schema"/>.</summary>
+    public static LogWriterProcess Postgres(string connectionString, string schema, int threads, int perThread, string tag) =>
+        new(new[] { "--postgres", connectionString, schema }, threads, perThread, tag);
+
     public LogWriterProcess(string log, int threads, int perThread, string tag)
+        : this(new[] { log }, threads, perThread, tag)
+    {
+    }
+
+    private LogWriterProcess(IReadOnlyList<string> log, int threads, int perThread, string tag)
     {
         var start = new ProcessStartInfo(Dotnet())
         {
@@ -27,7 +37,11 @@ public sealed class LogWriterProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SafeShare.LogWriter.dll"));
-        start.ArgumentList.Add(log);
+        foreach (var argument in log)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add(threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(perThread.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(tag);
