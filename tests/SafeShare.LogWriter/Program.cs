@@ -35,38 +35,14 @@ for (var t = 0; t < threads; t++)
             var subject = $"{tag}-T{thread}-{i:D6}";
             try
             {
+                // Random ids: several threads and processes write the same n.
                 if (i % 4 == 3)
                 {
-                    log.Append(new DisclosureRecord
-                    {
-                        DecisionId = Guid.NewGuid(),
-                        SubjectReference = subject,
-                        SentAt = DateTimeOffset.UtcNow,
-                        Recipient = "Multi-Agency Safeguarding Hub",
-                        FieldsSent = new[] { "NhsNumber", "DevelopmentalConcerns" },
-                        Channel = "MASH secure portal",
-                        Encrypted = true,
-                        Outcome = DisclosureOutcome.Delivered,
-                    });
+                    log.Append(SampleRecords.Disclosure(subject, i, DateTimeOffset.UtcNow, Guid.NewGuid()));
                 }
                 else
                 {
-                    log.Append(new DecisionRecord
-                    {
-                        DecidedAt = DateTimeOffset.UtcNow,
-                        DecidedBy = "A. Patel, Team Manager",
-                        SubjectReference = subject,
-                        Outcome = DecisionOutcome.Shared,
-                        Share = "PoliceReferrals.ReferForStrategyDiscussion",
-                        Recipient = "Police – Child Abuse Investigation Team",
-                        Purpose = "Strategy discussion (Children Act 1989 s47)",
-                        LawfulBasis = LawfulBasis.PublicTask,
-                        Gateway = "Children Act 1989 s47",
-                        Consent = Consent.NotSought("Seeking consent would place the child at increased risk"),
-                        Risk = RiskLevel.High,
-                        Fields = new[] { new SharedField("ChildName", DataKind.Personal), new SharedField("Health", DataKind.SpecialCategory, SpecialCategory.Health) },
-                        Reasons = "Reasonable cause to suspect significant harm.",
-                    });
+                    log.Append(SampleRecords.Decision(subject, i, DateTimeOffset.UtcNow, Guid.NewGuid()));
                 }
             }
             catch (DecisionLogException e)

@@ -28,6 +28,6 @@ public sealed class ArgumentTests
         using var log = new PostgresDecisionLog("Host=127.0.0.1;Port=1;Database=x;Username=y;Timeout=3");
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => log.AppendAsync(Records.Decision("CS-1", 1), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => log.AppendAsync(SampleRecords.Decision("CS-1", 1), cancelled.Token));
     }
 }

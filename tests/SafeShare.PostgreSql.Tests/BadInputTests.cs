@@ -30,7 +30,7 @@ public sealed class BadInputTests : IDisposable
         listener.Stop(); // nothing listens there now
         using var log = new PostgresDecisionLog($"Host=127.0.0.1;Port={port};Database=cases;Username=cases_app;Password=x;Timeout=5");
 
-        var append = Assert.Throws<DecisionLogException>(() => log.Append(Records.Decision("CS-1", 1)));
+        var append = Assert.Throws<DecisionLogException>(() => log.Append(SampleRecords.Decision("CS-1", 1)));
         OneLine(append, $"cannot reach the PostgreSQL server at 127.0.0.1:{port}");
         var read = Assert.Throws<DecisionLogException>(() => log.ReadAll().ToList());
         OneLine(read, $"127.0.0.1:{port}");
@@ -50,7 +50,7 @@ public sealed class BadInputTests : IDisposable
         var wrong = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Username = "safeshare_test_clerk", Password = "wrong-secret" };
         using var log = new PostgresDecisionLog(wrong.ConnectionString);
 
-        var e = Assert.Throws<DecisionLogException>(() => log.Append(Records.Decision("CS-1", 1)));
+        var e = Assert.Throws<DecisionLogException>(() => log.Append(SampleRecords.Decision("CS-1", 1)));
         OneLine(e, "refused the password of role 'safeshare_test_clerk'");
         Assert.DoesNotContain("secret", e.Message);
         Assert.Equal(0L, _database.Scalar("SELECT count(*) FROM safeshare.decision_log"));
@@ -64,7 +64,7 @@ public sealed class BadInputTests : IDisposable
 
         var setUp = await Assert.ThrowsAsync<DecisionLogException>(() => log.EnsureSchemaAsync());
         OneLine(setUp, "is not a SafeShare decision log");
-        var append = Assert.Throws<DecisionLogException>(() => log.Append(Records.Decision("CS-1", 1)));
+        var append = Assert.Throws<DecisionLogException>(() => log.Append(SampleRecords.Decision("CS-1", 1)));
         OneLine(append, "is not a SafeShare decision log");
         var verify = Assert.Throws<DecisionLogException>(() => log.Verify());
         OneLine(verify, "is not a SafeShare decision log");
@@ -78,13 +78,13 @@ public sealed class BadInputTests : IDisposable
         using (var owner = new PostgresDecisionLog(_database.ConnectionString))
         {
             await owner.EnsureSchemaAsync();
-            owner.Append(Records.Decision("CS-1", 1));
+            owner.Append(SampleRecords.Decision("CS-1", 1));
         }
 
         _database.Sql("UPDATE safeshare.decision_log_schema SET version = 2");
         using var log = new PostgresDecisionLog(_database.ConnectionString);
 
-        var append = Assert.Throws<DecisionLogException>(() => log.Append(Records.Decision("CS-2", 2)));
+        var append = Assert.Throws<DecisionLogException>(() => log.Append(SampleRecords.Decision("CS-2", 2)));
         OneLine(append, "schema version 2, made by a newer SafeShare");
         var setUp = await Assert.ThrowsAsync<DecisionLogException>(() => log.EnsureSchemaAsync());
         OneLine(setUp, "schema version 2");
@@ -95,7 +95,7 @@ public sealed class BadInputTests : IDisposable
     public void A_database_without_the_log_says_how_to_create_it()
     {
         using var log = new PostgresDecisionLog(_database.ConnectionString);
-        var e = Assert.Throws<DecisionLogException>(() => log.Append(Records.Decision("CS-1", 1)));
+        var e = Assert.Throws<DecisionLogException>(() => log.Append(SampleRecords.Decision("CS-1", 1)));
         OneLine(e, "safeshare db init");
         Assert.Equal(0L, _database.Scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'safeshare'"));
     }

@@ -47,7 +47,7 @@ public sealed class CliTests : IDisposable
 
         using (var log = new PostgresDecisionLog(_database.ConnectionString))
         {
-            Records.Write(9, log);
+            SampleRecords.Write(9, log);
         }
 
         var verify = Run(_password, "verify", "--postgres", _connection);
@@ -76,7 +76,7 @@ public sealed class CliTests : IDisposable
         using (var log = new PostgresDecisionLog(_database.ConnectionString))
         {
             log.EnsureSchemaAsync().GetAwaiter().GetResult();
-            Records.Write(6, log);
+            SampleRecords.Write(6, log);
         }
 
         _database.Tamper("UPDATE safeshare.decision_log SET line = replace(line, 'High', 'Low') WHERE seq = 4");

@@ -44,7 +44,7 @@ public sealed class ProcessTests : IDisposable
         }
 
         Assert.Equal(Processes * Threads * Each, acknowledged.Count);
-        var present = Records.Subjects(log);
+        var present = SampleRecords.Subjects(log);
         Assert.Equal(acknowledged.OrderBy(s => s, StringComparer.Ordinal), present.OrderBy(s => s, StringComparer.Ordinal));
         var verification = log.Verify();
         Assert.True(verification.IsIntact, verification.ToString());
@@ -67,12 +67,12 @@ public sealed class ProcessTests : IDisposable
 
             var verification = log.Verify();
             Assert.True(verification.IsIntact, $"after kill {run}: {verification}");
-            var present = new HashSet<string>(Records.Subjects(log));
+            var present = new HashSet<string>(SampleRecords.Subjects(log));
             var lost = acknowledged.Where(s => !present.Contains(s)).ToList();
             Assert.True(lost.Count == 0, $"after kill {run}, {lost.Count} acknowledged record(s) are missing, e.g. {lost.FirstOrDefault()}");
         }
 
-        var subjects = Records.Subjects(log);
+        var subjects = SampleRecords.Subjects(log);
         Assert.Equal(subjects.Count, subjects.Distinct().Count());
     }
 
@@ -111,7 +111,7 @@ public sealed class ProcessTests : IDisposable
 
         var acknowledged = writer.Acknowledged;
         Assert.True(acknowledged.Count > before);
-        var present = Records.Subjects(log);
+        var present = SampleRecords.Subjects(log);
         var lost = acknowledged.Except(present).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} acknowledged record(s) are missing, e.g. {lost.FirstOrDefault()}");
         Assert.Equal(present.Count, present.Distinct().Count());

@@ -33,7 +33,7 @@ public sealed class RegistrationTests : IDisposable
         Assert.Same(log, services.GetRequiredService<IDecisionLogReader>());
         Assert.Equal("cases_log", log.Schema);
         log.EnsureSchemaAsync().GetAwaiter().GetResult();
-        log.Append(Records.Decision("CS-1", 1));
+        log.Append(SampleRecords.Decision("CS-1", 1));
         Assert.Equal("CS-1", Assert.Single(services.GetRequiredService<IDecisionLogReader>().ReadAll()).SubjectReference);
     }
 
@@ -45,7 +45,7 @@ public sealed class RegistrationTests : IDisposable
         using var services = Services($$"""{ "SafeShare": { "DecisionLog": { "Store": "File", "Path": {{json}} } } }""");
 
         var log = Assert.IsType<JsonLinesDecisionLog>(services.GetRequiredService<IDecisionLog>());
-        log.Append(Records.Decision("CS-1", 1));
+        log.Append(SampleRecords.Decision("CS-1", 1));
         Assert.Equal(path, log.Path);
         Assert.True(JsonLinesDecisionLog.Verify(path).IsIntact);
     }

@@ -23,7 +23,7 @@ public sealed class RoundTripTests : IDisposable
         using var log = new PostgresDecisionLog(_database.ConnectionString);
         await log.EnsureSchemaAsync();
         var file = new JsonLinesDecisionLog(Path.Combine(_folder, "decisions.jsonl"));
-        Records.Write(12, log, file);
+        SampleRecords.Write(12, log, file);
 
         var export = Path.Combine(_folder, "export.jsonl");
         using (var output = File.Create(export))
@@ -46,14 +46,14 @@ public sealed class RoundTripTests : IDisposable
     {
         using var log = new PostgresDecisionLog(_database.ConnectionString);
         await log.EnsureSchemaAsync();
-        await log.AppendAsync(Records.Decision("CS-1", 1));
-        await log.AppendAsync(Records.Decision("CS-2", 2));
-        await log.AppendAsync(Records.Disclosure("CS-1", 3));
+        await log.AppendAsync(SampleRecords.Decision("CS-1", 1));
+        await log.AppendAsync(SampleRecords.Decision("CS-2", 2));
+        await log.AppendAsync(SampleRecords.Disclosure("CS-1", 3));
 
         var all = log.ReadAll().ToList();
         Assert.Equal(new long[] { 1, 2, 3 }, all.Select(e => e.Sequence));
         Assert.Equal("Police – Child Abuse Investigation Team", all[0].Decision!.Recipient);
-        Assert.Equal(Records.Decision("CS-1", 1).Id, all[0].Decision!.Id);
+        Assert.Equal(SampleRecords.Decision("CS-1", 1).Id, all[0].Decision!.Id);
         Assert.Equal(new[] { "NhsNumber", "DevelopmentalConcerns" }, all[2].Disclosure!.FieldsSent);
 
         var one = log.ReadSubject("CS-1").ToList();
@@ -67,11 +67,11 @@ public sealed class RoundTripTests : IDisposable
         using var first = new PostgresDecisionLog(_database.ConnectionString);
         using var second = new PostgresDecisionLog(_database.ConnectionString);
         await Task.WhenAll(first.EnsureSchemaAsync(), second.EnsureSchemaAsync(), first.EnsureSchemaAsync());
-        first.Append(Records.Decision("CS-1", 1));
+        first.Append(SampleRecords.Decision("CS-1", 1));
         await second.EnsureSchemaAsync();
-        second.Append(Records.Decision("CS-2", 2));
+        second.Append(SampleRecords.Decision("CS-2", 2));
 
-        Assert.Equal(new[] { "CS-1", "CS-2" }, Records.Subjects(first));
+        Assert.Equal(new[] { "CS-1", "CS-2" }, SampleRecords.Subjects(first));
         Assert.Equal(1L, _database.Scalar("SELECT count(*) FROM safeshare.decision_log_schema"));
         Assert.True(first.Verify().IsIntact);
     }
@@ -87,11 +87,11 @@ public sealed class RoundTripTests : IDisposable
         {
             for (var i = 0; i < Each; i++)
             {
-                await log.AppendAsync(Records.Decision($"W{w}-{i}", (w * Each) + i));
+                await log.AppendAsync(SampleRecords.Decision($"W{w}-{i}", (w * Each) + i));
             }
         })));
 
-        var subjects = Records.Subjects(log);
+        var subjects = SampleRecords.Subjects(log);
         Assert.Equal(Writers * Each, subjects.Count);
         Assert.Equal(Writers * Each, subjects.Distinct().Count());
         var verification = log.Verify();

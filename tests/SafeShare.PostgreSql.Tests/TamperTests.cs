@@ -19,7 +19,7 @@ public sealed class TamperTests : IDisposable
     {
         var log = new PostgresDecisionLog(_database.ConnectionString);
         await log.EnsureSchemaAsync();
-        Records.Write(records, log);
+        SampleRecords.Write(records, log);
         Assert.True(log.Verify().IsIntact);
         return log;
     }
@@ -92,8 +92,8 @@ public sealed class TamperTests : IDisposable
             var app = _database.CreateRole("safeshare_test_app", "app-secret");
             await owner.EnsureSchemaAsync("safeshare_test_app");
             using var log = new PostgresDecisionLog(app);
-            log.Append(Records.Decision("CS-4", 4));
-            Assert.Equal(4, Records.Subjects(log).Count);
+            log.Append(SampleRecords.Decision("CS-4", 4));
+            Assert.Equal(4, SampleRecords.Subjects(log).Count);
 
             using var connection = new NpgsqlConnection(app);
             connection.Open();

@@ -1,16 +1,21 @@
 using System;
 using System.Collections.Generic;
 
-namespace SafeShare.PostgreSql.Tests;
+namespace SafeShare;
 
-internal static class Records
+/// <summary>
+/// Decision-log records of the kinds the sample writes, for the decision logs' tests and their writer process (a
+/// source file linked into each, as they share no other project).
+/// </summary>
+internal static class SampleRecords
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static DecisionRecord Decision(string subject, int n) => new()
+    /// <summary>A decision to share of the kind the sample records: the n-th of a run (its id and time follow from n unless given).</summary>
+    public static DecisionRecord Decision(string subject, int n, DateTimeOffset? at = null, Guid? id = null) => new()
     {
-        Id = new Guid(n, 0, 0, new byte[8]),
-        DecidedAt = Start.AddMinutes(n),
+        Id = id ?? new Guid(n, 0, 0, new byte[8]),
+        DecidedAt = at ?? Start.AddMinutes(n),
         DecidedBy = "A. Patel, Team Manager",
         SubjectReference = subject,
         Outcome = DecisionOutcome.Shared,
@@ -25,12 +30,13 @@ internal static class Records
         Reasons = "Reasonable cause to suspect significant harm.",
     };
 
-    public static DisclosureRecord Disclosure(string subject, int n) => new()
+    /// <summary>The disclosure of the n-th decision (its ids and time follow from n unless given).</summary>
+    public static DisclosureRecord Disclosure(string subject, int n, DateTimeOffset? at = null, Guid? id = null) => new()
     {
-        Id = new Guid(n, 1, 0, new byte[8]),
-        DecisionId = new Guid(n, 0, 0, new byte[8]),
+        Id = id ?? new Guid(n, 1, 0, new byte[8]),
+        DecisionId = id is null ? new Guid(n, 0, 0, new byte[8]) : Guid.NewGuid(),
         SubjectReference = subject,
-        SentAt = Start.AddMinutes(n).AddSeconds(30),
+        SentAt = at ?? Start.AddMinutes(n).AddSeconds(30),
         Recipient = "Multi-Agency Safeguarding Hub",
         FieldsSent = new[] { "NhsNumber", "DevelopmentalConcerns" },
         Channel = "MASH secure portal",
