@@ -56,7 +56,7 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(Shares, protocols.Select(p => p.Substring(0, p.IndexOf('\n')).Trim()));
         foreach (var protocol in protocols)
         {
-            // Seed 001 Appendix 3, in its order.
+            // Buckinghamshire Code of Practice Appendix 3, in its order.
             var headings = new[]
             {
                 "Description of data flow", "Date", "Version", "Information Asset Owner sharing data", "Information Asset Owner receiving data",

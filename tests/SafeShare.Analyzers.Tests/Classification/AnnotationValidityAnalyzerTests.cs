@@ -98,7 +98,7 @@ public class AnnotationValidityAnalyzerTests
         [RetainUntil(nameof(closedAt), Years = 6)]
         public struct Note { public DateTimeOffset closedAt; }
 
-        // Kept indefinitely under regular review (seed 004 §4).
+        // Kept indefinitely under regular review (North East Lincolnshire guidance §4).
         [RetainUntil(nameof(AdoptedOn), ReviewEveryYears = 10)]
         public class AdoptionRecord { public DateOnly AdoptedOn { get; set; } }
 

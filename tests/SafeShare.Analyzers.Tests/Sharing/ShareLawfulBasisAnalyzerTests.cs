@@ -89,7 +89,7 @@ public class ShareLawfulBasisAnalyzerTests
         public class Summary { [PersonalData] public string? ChildName { get; set; } }
         public class Referrals
         {
-            // Early help: "freely given, informed explicit consent is needed" (seed 001 Appendix 1).
+            // Early help: "freely given, informed explicit consent is needed" (Buckinghamshire Code of Practice, Appendix 1).
             [Share("Family support worker", "Early help assessment with the family's agreement")]
             [LawfulBasis(LawfulBasis.Consent)]
             public DecisionRecord EarlyHelp(Summary payload, DecisionDetails details) => throw null!;

@@ -14,7 +14,7 @@ namespace CaseManagement.Sharing;
 
 // The declared shares of the sample. Each partial method is implemented by SafeShare's generator:
 // calling it records the decision (who, what, with whom, why, basis, consent, risk) in the decision
-// log before anything is sent (seed 003 golden rule 7; seed 002 §3.3: "information sharing decisions
+// log before anything is sent (Sheffield schools guide, golden rule 7; Solihull protocol §3.3: "information sharing decisions
 // should be recorded by the disclosing Partner Agency").
 
 /// <summary>Children's social care → police, for a strategy discussion.</summary>
@@ -22,7 +22,7 @@ public sealed partial class PoliceReferrals(IDecisionLog log)
 {
     private readonly IDecisionLog _log = log;
 
-    // Seed 004 §2.1: health data shared to protect a child relies on Art. 9(2)(g) with DPA 2018
+    // North East Lincolnshire guidance §2.1: health data shared to protect a child relies on Art. 9(2)(g) with DPA 2018
     // Schedule 1 para 18, and may be shared without consent where seeking it would place the child at risk.
     [Share("Police – Child Abuse Investigation Team", "Strategy discussion: reasonable cause to suspect significant harm (Children Act 1989 s47)")]
     [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s47")]
