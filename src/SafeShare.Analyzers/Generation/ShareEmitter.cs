@@ -13,20 +13,50 @@ internal static class ShareEmitter
         var w = new SourceWriter();
         GeneratedFile.Header(w);
         GeneratedFile.OpenContainers(w, share.Namespace, share.ContainingTypes);
+        var names = new EmitNames(share);
+        WriteShare(w, share, names);
+        w.Line();
+        WriteNotShared(w, share, names);
+        w.Line();
+        WriteDisclosed(w, share, names);
+        w.Line();
+        WriteFields(w, share, names);
+        GeneratedFile.CloseContainers(w, share.Namespace, share.ContainingTypes);
+        return w.ToString();
+    }
 
-        var recipient = LegalText.Literal(share.Recipient);
-        var purpose = LegalText.Literal(share.Purpose);
-        var basis = LegalText.LawfulBasis(share.Basis);
-        var article9 = LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw);
-        var fieldsName = share.MethodName + "SharedFields";
-        var staticModifier = share.IsStatic ? "static " : string.Empty;
-        var logParameter = share.LogParameter is null ? string.Empty : "global::SafeShare.IDecisionLog log, ";
-        var log = share.LogParameter is null ? share.LogMember! : "log";
-        var details = share.Parameters.First(p => p.Role == ShareRoles.Details).Name;
-        var payload = share.Parameters.First(p => p.Role == ShareRoles.Payload).Name;
-        var fieldList = share.Fields.Count == 0 ? "none" : string.Join(", ", share.Fields.Select(Describe));
+    /// <summary>What the share's methods all write: its names, the log it appends to, and its legal text.</summary>
+    private sealed class EmitNames
+    {
+        public EmitNames(ShareModel share)
+        {
+            Recipient = LegalText.Literal(share.Recipient);
+            Basis = LegalText.LawfulBasis(share.Basis);
+            Article9 = LegalText.Article9(share.Basis.Article9Condition, share.Basis.Schedule1, share.Basis.Schedule1Paragraph, share.Basis.BasisInLaw);
+            FieldsName = share.MethodName + "SharedFields";
+            Static = share.IsStatic ? "static " : string.Empty;
+            LogParameter = share.LogParameter is null ? string.Empty : "global::SafeShare.IDecisionLog log, ";
+            Log = share.LogParameter is null ? share.LogMember! : "log";
+            Details = share.Parameters.First(p => p.Role == ShareRoles.Details).Name;
+            Payload = share.Parameters.First(p => p.Role == ShareRoles.Payload).Name;
+            FieldList = share.Fields.Count == 0 ? "none" : string.Join(", ", share.Fields.Select(Describe));
+        }
 
-        // The share itself.
+        public string Recipient { get; }
+        public string Basis { get; }
+        public string Article9 { get; }
+        public string FieldsName { get; }
+        public string Static { get; }
+        public string LogParameter { get; }
+        public string Log { get; }
+        public string Details { get; }
+        public string Payload { get; }
+        public string FieldList { get; }
+    }
+
+    /// <summary>The share itself: records the decision to share and appends it.</summary>
+    private static void WriteShare(SourceWriter w, ShareModel share, EmitNames n)
+    {
         w.Doc("summary",
             $"Records the decision to share <see cref=\"{LegalText.Xml(share.PayloadType.Replace("global::", string.Empty).TrimEnd('?'))}\"/> with {LegalText.Xml(share.Recipient)},",
             $"for: {LegalText.Xml(share.Purpose)}.");
@@ -37,9 +67,9 @@ internal static class ShareEmitter
             "The record is appended to the decision log before this method returns. A decision with no reasons, or whose consent position does",
             "not fit the basis relied on (consent obtained under Schedule 1 para 18, no para 18(2) reason, no consent obtained for a consent basis),",
             "is refused with an <see cref=\"global::System.ArgumentException\"/> and nothing is appended.</para>",
-            $"<para>Lawful basis: {LegalText.Xml(basis)}.</para>",
-            $"<para>Article 9 condition: {LegalText.Xml(article9)}.</para>",
-            $"<para>Fields shared: {LegalText.Xml(fieldList)}.</para>",
+            $"<para>Lawful basis: {LegalText.Xml(n.Basis)}.</para>",
+            $"<para>Article 9 condition: {LegalText.Xml(n.Article9)}.</para>",
+            $"<para>Fields shared: {LegalText.Xml(n.FieldList)}.</para>",
         };
         foreach (var field in share.Fields)
         {
@@ -52,35 +82,37 @@ internal static class ShareEmitter
         w.Doc("remarks", remarks.ToArray());
         w.Line(GeneratedFile.GeneratedCode);
         var parameters = string.Join(", ", share.Parameters.Select(p => $"{p.Type} {p.Name}"));
-        w.Open($"{share.Accessibility} {staticModifier}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
-        w.Line($"global::SafeShare.ShareValidation.RequirePayload({payload}, nameof({payload}));");
-        w.Line($"global::SafeShare.ShareValidation.RequireDetails({details}, nameof({details}));");
-        w.Line($"global::SafeShare.ShareValidation.RequireConsistentConsent({details}, {Enum("LawfulBasis", share.Basis.LawfulBasis)}, {Enum("Article9Condition", share.Basis.Article9Condition)}, global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"}, nameof({details}));");
+        w.Open($"{share.Accessibility} {n.Static}partial global::SafeShare.DecisionRecord {share.MethodName}({parameters})");
+        w.Line($"global::SafeShare.ShareValidation.RequirePayload({n.Payload}, nameof({n.Payload}));");
+        w.Line($"global::SafeShare.ShareValidation.RequireDetails({n.Details}, nameof({n.Details}));");
+        w.Line($"global::SafeShare.ShareValidation.RequireConsistentConsent({n.Details}, {Enum("LawfulBasis", share.Basis.LawfulBasis)}, {Enum("Article9Condition", share.Basis.Article9Condition)}, global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"}, nameof({n.Details}));");
         if (share.LogParameter is not null)
         {
             w.Line($"global::SafeShare.ShareValidation.RequireLog({share.LogParameter}, nameof({share.LogParameter}));");
         }
 
         w.Line("var decision = new global::SafeShare.DecisionRecord").Line("{");
-        w.Line($"    DecidedAt = {details}.DecidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,");
-        w.Line($"    DecidedBy = {details}.DecidedBy,");
-        w.Line($"    SubjectReference = {details}.SubjectReference,");
+        w.Line($"    DecidedAt = {n.Details}.DecidedAt?.ToUniversalTime() ?? global::System.DateTimeOffset.UtcNow,");
+        w.Line($"    DecidedBy = {n.Details}.DecidedBy,");
+        w.Line($"    SubjectReference = {n.Details}.SubjectReference,");
         w.Line("    Outcome = global::SafeShare.DecisionOutcome.Shared,");
         WriteDeclaration(w, share);
-        w.Line($"    Consent = {details}.Consent,");
-        w.Line($"    Risk = {details}.Risk,");
-        w.Line($"    Fields = {fieldsName},");
-        w.Line($"    Reasons = {details}.Reasons,");
-        w.Line($"    Paragraph18Reason = {details}.Paragraph18Reason,");
-        w.Line($"    ConsultedWith = {details}.ConsultedWith,");
-        w.Line($"    RequestedBy = {details}.RequestedBy,");
+        w.Line($"    Consent = {n.Details}.Consent,");
+        w.Line($"    Risk = {n.Details}.Risk,");
+        w.Line($"    Fields = {n.FieldsName},");
+        w.Line($"    Reasons = {n.Details}.Reasons,");
+        w.Line($"    Paragraph18Reason = {n.Details}.Paragraph18Reason,");
+        w.Line($"    ConsultedWith = {n.Details}.ConsultedWith,");
+        w.Line($"    RequestedBy = {n.Details}.RequestedBy,");
         w.Line("};");
-        w.Line($"{(share.LogParameter ?? log)}.Append(decision);");
+        w.Line($"{(share.LogParameter ?? n.Log)}.Append(decision);");
         w.Line("return decision;");
         w.Close();
-        w.Line();
+    }
 
-        // The decision not to share.
+    /// <summary>The decision not to share, recorded with its reasons like any other.</summary>
+    private static void WriteNotShared(SourceWriter w, ShareModel share, EmitNames n)
+    {
         w.Doc("summary",
             $"Records a decision <b>not</b> to share with {LegalText.Xml(share.Recipient)} for: {LegalText.Xml(share.Purpose)}.",
             "A decision not to share is recorded with its reasons like any other (golden rule 7 of the Sheffield schools guide; Solihull protocol §5.3.10).");
@@ -90,7 +122,7 @@ internal static class ShareEmitter
             "and the fields that were considered — never their values. The record is appended before this method returns.</para>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The reason, the case reference or the decision maker is missing.</exception>");
         w.Line(GeneratedFile.GeneratedCode);
-        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DecisionRecord {share.MethodName}NotShared({logParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null, global::System.DateTimeOffset? decidedAt = null, string? consultedWith = null, string? requestedBy = null)");
+        w.Open($"{share.Accessibility} {n.Static}global::SafeShare.DecisionRecord {share.MethodName}NotShared({n.LogParameter}string subjectReference, string decidedBy, string reason, global::SafeShare.RiskLevel risk = global::SafeShare.RiskLevel.NotAssessed, global::SafeShare.Consent? consent = null, global::System.DateTimeOffset? decidedAt = null, string? consultedWith = null, string? requestedBy = null)");
         if (share.LogParameter is not null)
         {
             w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
@@ -107,17 +139,19 @@ internal static class ShareEmitter
         WriteDeclaration(w, share);
         w.Line("    Consent = consent ?? global::SafeShare.Consent.NotRequired(),");
         w.Line("    Risk = risk,");
-        w.Line($"    Fields = {fieldsName},");
+        w.Line($"    Fields = {n.FieldsName},");
         w.Line("    Reasons = reason,");
         w.Line("    ConsultedWith = consultedWith,");
         w.Line("    RequestedBy = requestedBy,");
         w.Line("};");
-        w.Line($"{log}.Append(decision);");
+        w.Line($"{n.Log}.Append(decision);");
         w.Line("return decision;");
         w.Close();
-        w.Line();
+    }
 
-        // What was actually sent.
+    /// <summary>What was actually sent under a decision.</summary>
+    private static void WriteDisclosed(SourceWriter w, ShareModel share, EmitNames n)
+    {
         w.Doc("summary",
             $"Records what was actually sent to {LegalText.Xml(share.Recipient)} under <paramref name=\"decision\"/>: the fields,",
             "the time, the channel, whether it was encrypted, and the outcome (Berkshire protocol Appendix B 1.3; Solihull protocol §5.3.4).");
@@ -126,7 +160,7 @@ internal static class ShareEmitter
             "The record is linked to the decision by its id and appended before this method returns.</para>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The decision is not a decision to share under this share, the channel is missing, or a field is not one this share declares.</exception>");
         w.Line(GeneratedFile.GeneratedCode);
-        w.Open($"{share.Accessibility} {staticModifier}global::SafeShare.DisclosureRecord {share.MethodName}Disclosed({logParameter}global::SafeShare.DecisionRecord decision, string channel, bool encrypted, global::SafeShare.DisclosureOutcome outcome, params string[] fieldsSent)");
+        w.Open($"{share.Accessibility} {n.Static}global::SafeShare.DisclosureRecord {share.MethodName}Disclosed({n.LogParameter}global::SafeShare.DecisionRecord decision, string channel, bool encrypted, global::SafeShare.DisclosureOutcome outcome, params string[] fieldsSent)");
         if (share.LogParameter is not null)
         {
             w.Line("global::SafeShare.ShareValidation.RequireLog(log, nameof(log));");
@@ -138,20 +172,23 @@ internal static class ShareEmitter
         w.Line("    DecisionId = decision.Id,");
         w.Line("    SubjectReference = decision.SubjectReference,");
         w.Line("    SentAt = global::System.DateTimeOffset.UtcNow,");
-        w.Line($"    Recipient = {recipient},");
-        w.Line($"    FieldsSent = global::SafeShare.ShareValidation.RequireDeclaredFields(fieldsSent, {fieldsName}, nameof(fieldsSent)),");
+        w.Line($"    Recipient = {n.Recipient},");
+        w.Line($"    FieldsSent = global::SafeShare.ShareValidation.RequireDeclaredFields(fieldsSent, {n.FieldsName}, nameof(fieldsSent)),");
         w.Line("    Channel = channel,");
         w.Line("    Encrypted = encrypted,");
         w.Line("    Outcome = outcome,");
         w.Line("};");
-        w.Line($"{log}.Append(disclosure);");
+        w.Line($"{n.Log}.Append(disclosure);");
         w.Line("return disclosure;");
         w.Close();
-        w.Line();
+    }
 
+    /// <summary>The payload's personal fields, by name and kind, that every record lists.</summary>
+    private static void WriteFields(SourceWriter w, ShareModel share, EmitNames n)
+    {
         w.Line($"/// <summary>The fields of <see cref=\"{share.MethodName}\"/>'s payload that are personal data, by name and kind.</summary>");
         w.Line(GeneratedFile.GeneratedCode);
-        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<global::SafeShare.SharedField> {fieldsName} = new global::SafeShare.SharedField[]");
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<global::SafeShare.SharedField> {n.FieldsName} = new global::SafeShare.SharedField[]");
         w.Line("{");
         foreach (var field in share.Fields)
         {
@@ -166,45 +203,40 @@ internal static class ShareEmitter
         }
 
         w.Line("};");
+    }
 
-        GeneratedFile.CloseContainers(w, share.Namespace, share.ContainingTypes);
+    // A value with no member name (Schedule1 = (Schedule1Condition)99) is written as the number it is.
+    private static string Schedule1(string? name, int paragraph) =>
+        name is null ? "global::SafeShare.Schedule1Condition.None"
+        : SyntaxFacts.IsValidIdentifier(name) ? "global::SafeShare.Schedule1Condition." + name
+        : $"(global::SafeShare.Schedule1Condition)({paragraph})";
 
-        return w.ToString();
+    private static string Enum(string type, string? member) => member is null ? "null" : $"global::SafeShare.{type}.{member}";
 
-        // A value with no member name (Schedule1 = (Schedule1Condition)99) is written as the number it is.
-        static string Schedule1(string? name, int paragraph) =>
-            name is null ? "global::SafeShare.Schedule1Condition.None"
-            : SyntaxFacts.IsValidIdentifier(name) ? "global::SafeShare.Schedule1Condition." + name
-            : $"(global::SafeShare.Schedule1Condition)({paragraph})";
+    private static string Describe(DataField f) => f.Kind switch
+    {
+        InventorySchema.SpecialCategory => $"{f.Name} (special category: {LegalText.Words(f.Category ?? string.Empty)})",
+        InventorySchema.CriminalOffence => $"{f.Name} (criminal offence data)",
+        _ => $"{f.Name} (personal)",
+    };
 
-        static string Enum(string type, string? member) => member is null ? "null" : $"global::SafeShare.{type}.{member}";
-
-        static string Describe(DataField f) => f.Kind switch
+    private static void WriteDeclaration(SourceWriter w, ShareModel share)
+    {
+        w.Line($"    Share = {LegalText.Literal(share.ShareName)},");
+        w.Line($"    Recipient = {LegalText.Literal(share.Recipient)},");
+        w.Line($"    Purpose = {LegalText.Literal(share.Purpose)},");
+        w.Line($"    LawfulBasis = {(share.Basis.LawfulBasis is null ? "null" : "global::SafeShare.LawfulBasis." + share.Basis.LawfulBasis)},");
+        w.Line($"    Gateway = {LegalText.Literal(share.Basis.Gateway)},");
+        if (share.Basis.Annex1 is not null)
         {
-            InventorySchema.SpecialCategory => $"{f.Name} (special category: {LegalText.Words(f.Category ?? string.Empty)})",
-            InventorySchema.CriminalOffence => $"{f.Name} (criminal offence data)",
-            _ => $"{f.Name} (personal)",
-        };
-
-        static void WriteDeclaration(SourceWriter w, ShareModel share)
-        {
-            w.Line($"    Share = {LegalText.Literal(share.ShareName)},");
-            w.Line($"    Recipient = {LegalText.Literal(share.Recipient)},");
-            w.Line($"    Purpose = {LegalText.Literal(share.Purpose)},");
-            w.Line($"    LawfulBasis = {(share.Basis.LawfulBasis is null ? "null" : "global::SafeShare.LawfulBasis." + share.Basis.LawfulBasis)},");
-            w.Line($"    Gateway = {LegalText.Literal(share.Basis.Gateway)},");
-            if (share.Basis.Annex1 is not null)
-            {
-                w.Line($"    Annex1 = {(SyntaxFacts.IsValidIdentifier(share.Basis.Annex1) ? "global::SafeShare.Annex1Condition." + share.Basis.Annex1 : $"(global::SafeShare.Annex1Condition)({share.Basis.Annex1Paragraph})")},");
-            }
-
-            w.Line($"    Article9Condition = {(share.Basis.Article9Condition is null ? "null" : "global::SafeShare.Article9Condition." + share.Basis.Article9Condition)},");
-            w.Line($"    Schedule1 = global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"},");
+            w.Line($"    Annex1 = {(SyntaxFacts.IsValidIdentifier(share.Basis.Annex1) ? "global::SafeShare.Annex1Condition." + share.Basis.Annex1 : $"(global::SafeShare.Annex1Condition)({share.Basis.Annex1Paragraph})")},");
         }
+
+        w.Line($"    Article9Condition = {(share.Basis.Article9Condition is null ? "null" : "global::SafeShare.Article9Condition." + share.Basis.Article9Condition)},");
+        w.Line($"    Schedule1 = global::SafeShare.Schedule1Condition.{share.Basis.Schedule1 ?? "None"},");
     }
 }
 
-/// <summary>Emits the throwing implementation of a partial share the generator refuses.</summary>
 internal static class ShareStubEmitter
 {
     public static string Emit(ShareStub stub, System.Collections.Generic.IEnumerable<string> ids)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -29,17 +30,60 @@ internal static class ShareParser
             : result;
     }
 
-    /// <summary>A method declaration carrying [Share] (the first such attribute written on it).</summary>
+    /// <summary>
+    /// A method declaration carrying [Share] (the first such attribute written on it), read in steps: the partial
+    /// declarations around it (SAFE901), its signature (SAFE902, SAFE904), the log it appends to (SAFE903) and the
+    /// fields its payload records (SAFE905), then the model the emitter writes from.
+    /// </summary>
     public static ShareResult Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData shareAttribute, SafeShareSymbols symbols)
     {
         var shareName = $"{method.ContainingType.Name}.{method.Name}";
         var location = EquatableLocation.From(syntax.Identifier.GetLocation());
-        GeneratorDiagnostic Fail(string id, params string[] arguments) => new(id, location, arguments.ToEquatableArray());
-
         var diagnostics = new List<GeneratorDiagnostic>();
+        void Fail(string id, params string[] arguments) => diagnostics.Add(new GeneratorDiagnostic(id, location, arguments.ToEquatableArray()));
+
+        var containing = Containers(syntax, shareName, Fail);
+        if (symbols.DecisionRecord is not { } decisionRecord || symbols.DecisionDetails is not { } decisionDetails || symbols.DecisionLog is not { } decisionLog)
+        {
+            // The runtime is too old to carry declared shares; nothing can be generated against it.
+            return new ShareResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var signature = ReadSignature(method, decisionRecord, decisionDetails, decisionLog);
+        if (signature.Problems.Count > 0)
+        {
+            Fail(DiagnosticIds.UnsupportedShareSignature, shareName, string.Join("; ", signature.Problems), method.Name);
+        }
+
+        if (signature.Payload is null)
+        {
+            Fail(DiagnosticIds.ShareHasNoPayload, shareName, method.Name);
+        }
+
+        string? logMember = null;
+        if (signature.LogParameter is null && (logMember = FindLogMember(method, decisionLog)) is null)
+        {
+            Fail(DiagnosticIds.ShareHasNoDecisionLog, shareName, method.IsStatic ? "static " : string.Empty, method.ContainingType.Name);
+        }
+
+        var classification = new DataClassification(symbols);
+        var fields = signature.Payload is { } payload ? RecordedFields(payload, shareAttribute, classification) : EquatableArray<DataField>.Empty;
+        if (signature.Payload is not null && fields.Count == 0)
+        {
+            Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, signature.Payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        }
+
+        return diagnostics.Any(d => d.Id != DiagnosticIds.PayloadHoldsNoPersonalData) || signature.Payload is null
+            ? new ShareResult(null, diagnostics.ToEquatableArray())
+            : new ShareResult(Model(method, shareAttribute, containing, signature, fields, logMember, classification), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The types around the share, outermost first; each one not partial is reported (SAFE901), as is the method.</summary>
+    private static List<ContainingType> Containers(MethodDeclarationSyntax syntax, string shareName, Action<string, string[]> fail)
+    {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(Fail(DiagnosticIds.ShareMustBePartial, shareName, "the method"));
+            fail(DiagnosticIds.ShareMustBePartial, new[] { shareName, "the method" });
         }
 
         var containing = new List<ContainingType>();
@@ -47,21 +91,20 @@ internal static class ShareParser
         {
             if (!typeSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                diagnostics.Add(Fail(DiagnosticIds.ShareMustBePartial, shareName, $"its type '{typeSyntax.Identifier.ValueText}'"));
+                fail(DiagnosticIds.ShareMustBePartial, new[] { shareName, $"its type '{typeSyntax.Identifier.ValueText}'" });
             }
 
             containing.Insert(0, new ContainingType(Keyword(typeSyntax), typeSyntax.Identifier.ValueText + typeSyntax.TypeParameterList?.ToString()));
         }
 
-        var decisionRecord = symbols.DecisionRecord;
-        var decisionDetails = symbols.DecisionDetails;
-        var decisionLog = symbols.DecisionLog;
-        if (decisionRecord is null || decisionDetails is null || decisionLog is null)
-        {
-            // The runtime is too old to carry declared shares; nothing can be generated against it.
-            return new ShareResult(null, diagnostics.ToEquatableArray());
-        }
+        return containing;
+    }
 
+    /// <summary>A share's parameters by role (<see cref="ShareRoles"/>), and what is wrong with its signature.</summary>
+    private sealed record Signature(List<ShareParameter> Parameters, IParameterSymbol? Payload, string? LogParameter, List<string> Problems);
+
+    private static Signature ReadSignature(IMethodSymbol method, INamedTypeSymbol decisionRecord, INamedTypeSymbol decisionDetails, INamedTypeSymbol decisionLog)
+    {
         var problems = new List<string>();
         if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, decisionRecord))
         {
@@ -114,68 +157,47 @@ internal static class ShareParser
             problems.Add("it has more than one payload parameter");
         }
 
-        if (problems.Count > 0)
-        {
-            diagnostics.Add(Fail(DiagnosticIds.UnsupportedShareSignature, shareName, string.Join("; ", problems), method.Name));
-        }
+        return new Signature(parameters, payload, logParameter, problems);
+    }
 
-        if (payload is null)
-        {
-            diagnostics.Add(Fail(DiagnosticIds.ShareHasNoPayload, shareName, method.Name));
-        }
-
-        string? logMember = null;
-        if (logParameter is null)
-        {
-            logMember = FindLogMember(method, decisionLog);
-            if (logMember is null)
-            {
-                diagnostics.Add(Fail(DiagnosticIds.ShareHasNoDecisionLog, shareName, method.IsStatic ? "static " : string.Empty, method.ContainingType.Name));
-            }
-        }
-
-        var classification = new DataClassification(symbols);
+    /// <summary>The personal fields a decision under this share records: the payload's (limited to Fields when listed).</summary>
+    private static EquatableArray<DataField> RecordedFields(IParameterSymbol payload, AttributeData shareAttribute, DataClassification classification)
+    {
         var allowed = ShareFieldNames(shareAttribute);
-        var fields = payload is null ? EquatableArray<DataField>.Empty : PayloadFields(payload.Type, classification, allowed);
-        if (payload is not null && fields.Count == 0 && allowed is null && classification.ReadOwn(payload) is { IsPersonal: true } own)
+        var fields = PayloadFields(payload.Type, classification, allowed);
+        if (fields.Count == 0 && allowed is null && classification.ReadOwn(payload) is { IsPersonal: true } own)
         {
             // A marker on the payload parameter itself ([PersonalData] string childName), as SAFE103 reads it: the value
             // shared is one field, named after the parameter.
             fields = new[] { Field(payload.Name, own, payload, classification) }.ToEquatableArray();
         }
-        if (payload is not null && fields.Count == 0)
-        {
-            diagnostics.Add(Fail(DiagnosticIds.PayloadHoldsNoPersonalData, shareName, payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
-        }
 
-        if (diagnostics.Any(d => d.Id != DiagnosticIds.PayloadHoldsNoPersonalData) || payload is null)
-        {
-            return new ShareResult(null, diagnostics.ToEquatableArray());
-        }
+        return fields;
+    }
 
-        var model = new ShareModel(
+    private static ShareModel Model(
+        IMethodSymbol method, AttributeData shareAttribute, List<ContainingType> containing, Signature signature, EquatableArray<DataField> fields, string? logMember, DataClassification classification) =>
+        new(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             containing.ToEquatableArray(),
             string.Join(".", containing.Select(c => c.Name)),
             Accessibility(method),
             method.IsStatic,
             method.Name,
-            parameters.ToEquatableArray(),
-            payload.Type.ToDisplayString(FullyQualified),
-            payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            signature.Parameters.ToEquatableArray(),
+            signature.Payload!.Type.ToDisplayString(FullyQualified),
+            signature.Payload.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
             DataClassification.ConstructorArgument(shareAttribute, 0).Value as string ?? string.Empty,
             DataClassification.ConstructorArgument(shareAttribute, 1).Value as string ?? string.Empty,
             InventoryParser.Basis(classification, method),
             fields,
             logMember,
-            logParameter)
+            signature.LogParameter)
         {
             Agreement = classification.ResolveSharingAgreement(method) is { } agreement && DataClassification.ConstructorArgument(agreement, 0).Value is string agreedOn
                 ? new SharingAgreement(agreedOn, DataClassification.NamedArgument(agreement, "LastReviewedOn").Value as string, DataClassification.NamedArgument(agreement, "Reference").Value as string)
                 : null,
         };
-        return new ShareResult(model, diagnostics.ToEquatableArray());
-    }
 
     /// <summary>
     /// A throwing implementation for a partial share the generator refuses. Without one the compiler adds CS8795 (a
