@@ -38,6 +38,9 @@ internal sealed class PersonalDataTrace
     /// <summary>What personal data the value carries, e.g. "'Child'" or "serialized 'Child'"; null when none is seen.</summary>
     public string? Carries(IOperation? value) => Carries(value, wholeObjects: true, 0);
 
+    /// <summary>What personal data the value's text carries, as a part of an interpolated string: an object's own text is not counted.</summary>
+    public string? CarriesAsText(IOperation? value) => Carries(value, wholeObjects: false, 0);
+
     private string? Carries(IOperation? value, bool wholeObjects, int depth)
     {
         value = MethodFlow.Unwrap(value);

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SafeShare.Analyzers.Classification;
+
+namespace SafeShare.Analyzers.Sharing;
+
+/// <summary>
+/// SAFE110: personal data written to a log or telemetry — Microsoft.Extensions.Logging (<c>Log*</c>, <c>Log</c>,
+/// <c>BeginScope</c>, <c>[LoggerMessage]</c> methods), Serilog, <c>Debug</c>, <c>Trace</c>, <c>EventLog</c>,
+/// <c>Activity</c> tags and baggage, <c>Console</c>, and the message of an exception. A log line is copied into files,
+/// shippers and monitoring services with their own readers and retention, outside the case record's (golden rule 6 of
+/// the Sheffield schools guide, "secure"; Berkshire protocol Appendix B 1.3; UK GDPR Art. 5(1)(e) and (f)).
+/// What counts as personal is what SAFE104 follows (<see cref="PersonalDataTrace"/>); a value returned by a
+/// <c>[Redactor]</c> method is not.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The .editorconfig key that turns the rule off in projects referencing xUnit, NUnit or MSTest.</summary>
+    public const string IgnoreTestProjectsKey = "safeshare.SAFE110.ignore_test_projects";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.PersonalDataLogged);
+
+    private static readonly ImmutableArray<OperationKind> CandidateKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Without SafeShare nothing is marked personal, so nothing can be reported.
+            if (SharingSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var sinks = new LoggingSinks(start.Compilation);
+            if (sinks.TestFramework && IsTrue(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, IgnoreTestProjectsKey))
+            {
+                return;
+            }
+
+            var apis = new OutboundApis(symbols, new PersonalDataTypes(new DataClassification(symbols.Core)));
+            // A method's flow is read once, by the first of its sinks that has anything but literals to check.
+            var flows = new ConditionalWeakTable<IOperation, MethodFlow>();
+            start.RegisterOperationAction(c => OnOperation(c, sinks, apis, flows), CandidateKinds);
+            if (sinks.LoggerMessage is not null)
+            {
+                start.RegisterSymbolAction(c => OnLoggerMessageDeclaration(c, sinks, apis), SymbolKind.Method);
+            }
+        });
+    }
+
+    private static void OnOperation(OperationAnalysisContext context, LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
+    {
+        switch (context.Operation)
+        {
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                var family = sinks.FamilyOf(method);
+                if (family != LoggingSinks.SinkFamily.None)
+                {
+                    if (SinkName(invocation, family, sinks) is { } sink)
+                    {
+                        CheckArguments(context, invocation.Arguments, sink, loggerMessage: false, sinks, apis, flows);
+                    }
+                }
+                else if (sinks.IsLoggerMessage(method))
+                {
+                    CheckArguments(context, invocation.Arguments, $"the [LoggerMessage] method '{method.Name}'", loggerMessage: true, sinks, apis, flows);
+                }
+
+                break;
+
+            case IObjectCreationOperation creation when sinks.IsException(creation.Type):
+                CheckArguments(context, creation.Arguments, "the message of " + creation.Type!.Name, loggerMessage: false, sinks, apis, flows);
+                break;
+        }
+    }
+
+    // A [LoggerMessage] method whose parameter is of a personal-data type logs it on every call: reported once, there.
+    private static void OnLoggerMessageDeclaration(SymbolAnalysisContext context, LoggingSinks sinks, OutboundApis apis)
+    {
+        if (context.Symbol is not IMethodSymbol { IsPartialDefinition: true } method || !sinks.IsLoggerMessage(method))
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            var what = apis.Types.Describe(parameter.Type) is { } type ? "'" + type + "'"
+                : apis.Types.Classification.ReadOwn(parameter).IsPersonal ? "'" + DataClassification.DisplayName(parameter) + "'"
+                : null;
+            if (what is not null && parameter.Locations.Length > 0 && !Ignored(context.Options, parameter.Locations[0].SourceTree, sinks))
+            {
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, parameter.Locations[0], what, $"the [LoggerMessage] method '{method.Name}'"));
+            }
+        }
+    }
+
+    /// <summary>The sink's name in the message, or null when the call writes nothing to a log.</summary>
+    private static string? SinkName(IInvocationOperation invocation, LoggingSinks.SinkFamily family, LoggingSinks sinks)
+    {
+        var method = invocation.TargetMethod;
+        var name = method.Name;
+        var type = (method.ReducedFrom ?? method).ContainingType.Name;
+        switch (family)
+        {
+            case LoggingSinks.SinkFamily.MicrosoftLogger:
+                // LoggerExtensions.LogInformation is written logger.LogInformation: named by the interface it extends.
+                return name.StartsWith("Log", StringComparison.Ordinal) || name == "BeginScope" ? "ILogger." + name : null;
+            case LoggingSinks.SinkFamily.Serilog:
+                return name is "Write" or "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "ForContext" or "PushProperty"
+                    ? $"Serilog's {type}.{name}"
+                    : null;
+            case LoggingSinks.SinkFamily.Diagnostics:
+                return name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "Assert" or "Fail" or
+                    "TraceInformation" or "TraceWarning" or "TraceError" or "WriteEntry" or "WriteEvent"
+                    ? type + "." + name
+                    : null;
+            case LoggingSinks.SinkFamily.Telemetry:
+                return name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "Add" ? type + "." + name : null;
+            case LoggingSinks.SinkFamily.Console:
+                return name is "Write" or "WriteLine" ? "Console." + name : null;
+            case LoggingSinks.SinkFamily.ConsoleWriter:
+                return name.StartsWith("Write", StringComparison.Ordinal) && sinks.IsConsoleWriter(invocation.Instance) &&
+                    MethodFlow.Unwrap(invocation.Instance) is IPropertyReferenceOperation writer
+                    ? $"Console.{writer.Property.Name}.{name}"
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static void CheckArguments(
+        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink, bool loggerMessage,
+        LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
+    {
+        PersonalDataTrace? trace = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (loggerMessage)
+            {
+                // A parameter of a personal-data type is reported at the declaration.
+                if (apis.Types.Describe(parameter.Type) is null && !apis.Types.Classification.ReadOwn(parameter).IsPersonal)
+                {
+                    Check(context, argument.Value, sink, sinks, apis, flows, ref trace);
+                }
+
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                // A message template's values: each is reported where it is written.
+                foreach (var element in elements.ElementValues)
+                {
+                    Check(context, element, sink, sinks, apis, flows, ref trace);
+                }
+            }
+            // Declared type: Information<T>(template, T value) and BeginScope<TState>(state) take anything.
+            else if (MayBeLogged(parameter.OriginalDefinition.Type) || MethodFlow.Unwrap(argument.Value) is IInterpolatedStringHandlerCreationOperation)
+            {
+                Check(context, argument.Value, sink, sinks, apis, flows, ref trace);
+            }
+        }
+    }
+
+    // The text or values a sink writes: a message, a template's values, a scope's state, a tag. Not the logger, the log
+    // level, the event id, an exception object or a formatter.
+    private static bool MayBeLogged(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_String or SpecialType.System_Object ||
+        type.TypeKind == TypeKind.TypeParameter ||
+        type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Object or SpecialType.System_String } ||
+        (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Length == 2 &&
+         named.TypeArguments[0].SpecialType == SpecialType.System_String && named.TypeArguments[1].SpecialType == SpecialType.System_Object);
+
+    private static void Check(
+        OperationAnalysisContext context, IOperation value, string sink, LoggingSinks sinks, OutboundApis apis,
+        ConditionalWeakTable<IOperation, MethodFlow> flows, ref PersonalDataTrace? trace)
+    {
+        var unwrapped = MethodFlow.Unwrap(value);
+        if (unwrapped is null or ILiteralOperation or IDefaultValueOperation or INameOfOperation)
+        {
+            return;
+        }
+
+        if (unwrapped is IInvocationOperation call && sinks.IsRedactor(call.TargetMethod))
+        {
+            return;
+        }
+
+        trace ??= new PersonalDataTrace(apis, FlowOf(context.Operation, flows));
+        var what = unwrapped is IInterpolatedStringHandlerCreationOperation handler ? InHandler(handler, sinks, trace) : trace.Carries(value);
+        if (what is null)
+        {
+            return;
+        }
+
+        var location = DeclaredShares.AsWritten(value.Syntax).GetLocation();
+        if (!Ignored(context.Options, location.SourceTree, sinks))
+        {
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, location, what, sink));
+        }
+    }
+
+    // Debug.Assert(ok, $"...") and Debug.WriteIf(ok, $"...") take an interpolated string handler: its holes, as text.
+    private static string? InHandler(IInterpolatedStringHandlerCreationOperation handler, LoggingSinks sinks, PersonalDataTrace trace)
+    {
+        if (handler.Content is not IInterpolatedStringOperation content)
+        {
+            return null;
+        }
+
+        foreach (var part in content.Parts)
+        {
+            if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: > 0 } append } &&
+                append.TargetMethod.Name == "AppendFormatted" &&
+                !(MethodFlow.Unwrap(append.Arguments[0].Value) is IInvocationOperation call && sinks.IsRedactor(call.TargetMethod)) &&
+                trace.CarriesAsText(append.Arguments[0].Value) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static MethodFlow FlowOf(IOperation operation, ConditionalWeakTable<IOperation, MethodFlow> flows)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return flows.GetValue(root, static r => new MethodFlow(ImmutableArray.Create(r)));
+    }
+
+    // In a test project, per file: the key can be set for a folder in .editorconfig as well as for the whole project.
+    private static bool Ignored(AnalyzerOptions options, SyntaxTree? tree, LoggingSinks sinks) =>
+        sinks.TestFramework && tree is not null && IsTrue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), IgnoreTestProjectsKey);
+
+    private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+}
