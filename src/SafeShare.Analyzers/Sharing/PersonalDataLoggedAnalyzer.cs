@@ -53,7 +53,9 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => OnOperation(c, sinks, apis, flows), CandidateKinds);
             if (sinks.LoggerMessage is not null)
             {
-                start.RegisterSymbolAction(c => OnLoggerMessageDeclaration(c, sinks, apis), SymbolKind.Method);
+                // Read from the type: the logging generator puts [GeneratedCode] on its implementation, and a partial
+                // method's attributes are merged, so the driver would take the method itself for generated code.
+                start.RegisterSymbolAction(c => OnLoggerMessageDeclarations(c, sinks, apis), SymbolKind.NamedType);
             }
         });
     }
@@ -86,13 +88,19 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
     }
 
     // A [LoggerMessage] method whose parameter is of a personal-data type logs it on every call: reported once, there.
-    private static void OnLoggerMessageDeclaration(SymbolAnalysisContext context, LoggingSinks sinks, OutboundApis apis)
+    private static void OnLoggerMessageDeclarations(SymbolAnalysisContext context, LoggingSinks sinks, OutboundApis apis)
     {
-        if (context.Symbol is not IMethodSymbol { IsPartialDefinition: true } method || !sinks.IsLoggerMessage(method))
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
-            return;
+            if (member is IMethodSymbol { IsPartialDefinition: true } method && sinks.IsLoggerMessage(method))
+            {
+                OnLoggerMessageDeclaration(context, method, sinks, apis);
+            }
         }
+    }
 
+    private static void OnLoggerMessageDeclaration(SymbolAnalysisContext context, IMethodSymbol method, LoggingSinks sinks, OutboundApis apis)
+    {
         foreach (var parameter in method.Parameters)
         {
             var what = apis.Types.Describe(parameter.Type) is { } type ? "'" + type + "'"
