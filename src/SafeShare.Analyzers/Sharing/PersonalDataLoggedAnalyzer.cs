@@ -164,7 +164,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
                 // A parameter of a personal-data type is reported at the declaration.
                 if (apis.Types.Describe(parameter.Type) is null && !apis.Types.Classification.ReadOwn(parameter).IsPersonal)
                 {
-                    Check(context, argument.Value, sink, sinks, apis, flows, ref trace);
+                    Check(context, argument.Value, sink, templateValue: false, sinks, apis, flows, ref trace);
                 }
 
                 continue;
@@ -175,13 +175,15 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
                 // A message template's values: each is reported where it is written.
                 foreach (var element in elements.ElementValues)
                 {
-                    Check(context, element, sink, sinks, apis, flows, ref trace);
+                    Check(context, element, sink, templateValue: true, sinks, apis, flows, ref trace);
                 }
             }
             // Declared type: Information<T>(template, T value) and BeginScope<TState>(state) take anything.
             else if (MayBeLogged(parameter.OriginalDefinition.Type) || MethodFlow.Unwrap(argument.Value) is IInterpolatedStringHandlerCreationOperation)
             {
-                Check(context, argument.Value, sink, sinks, apis, flows, ref trace);
+                var declared = parameter.OriginalDefinition.Type;
+                var templateValue = declared.SpecialType == SpecialType.System_Object || declared.TypeKind == TypeKind.TypeParameter;
+                Check(context, argument.Value, sink, templateValue, sinks, apis, flows, ref trace);
             }
         }
     }
@@ -196,7 +198,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
          named.TypeArguments[0].SpecialType == SpecialType.System_String && named.TypeArguments[1].SpecialType == SpecialType.System_Object);
 
     private static void Check(
-        OperationAnalysisContext context, IOperation value, string sink, LoggingSinks sinks, OutboundApis apis,
+        OperationAnalysisContext context, IOperation value, string sink, bool templateValue, LoggingSinks sinks, OutboundApis apis,
         ConditionalWeakTable<IOperation, MethodFlow> flows, ref PersonalDataTrace? trace)
     {
         var unwrapped = MethodFlow.Unwrap(value);
@@ -220,8 +222,58 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         var location = DeclaredShares.AsWritten(value.Syntax).GetLocation();
         if (!Ignored(context.Options, location.SourceTree, sinks))
         {
-            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, location, what, sink));
+            var properties = templateValue ? IdentifierInstead(unwrapped, apis) : null;
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, location, properties, what, sink));
         }
+    }
+
+    // The names a record's own reference goes by, most specific first: a case reference says which case without saying who.
+    private static readonly string[] IdentifierNames = { "CaseReference", "SubjectReference", "CaseNumber", "Reference", "Id" };
+
+    /// <summary>
+    /// For a template value that is a whole object (<c>child</c>) or a personal member of one (<c>child.Name</c>) read from
+    /// a local, parameter or field: the object's identifier member that is not personal data, for the code fix. A template
+    /// value takes any type, so the identifier fits where the object was.
+    /// </summary>
+    private static ImmutableDictionary<string, string?>? IdentifierInstead(IOperation value, OutboundApis apis)
+    {
+        var replacesMember = false;
+        var instance = value;
+        if (value is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } owner } member &&
+            apis.Types.Classification.ReadMember(member.Member).IsPersonal)
+        {
+            instance = owner;
+            replacesMember = true;
+        }
+
+        if (instance is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation) ||
+            instance.Type is not INamedTypeSymbol type || apis.Types.Describe(type) is null)
+        {
+            return null;
+        }
+
+        foreach (var name in IdentifierNames)
+        {
+            foreach (var candidate in apis.Types.Classification.AllDataMembers(type))
+            {
+                var candidateType = candidate switch
+                {
+                    IPropertySymbol property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    _ => null,
+                };
+                if (candidate.Name == name && !candidate.IsStatic && candidateType is not null &&
+                    candidate.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal &&
+                    !apis.Types.Classification.ReadMember(candidate).IsPersonal && apis.Types.Describe(candidateType) is null)
+                {
+                    return ImmutableDictionary<string, string?>.Empty
+                        .Add(SharingProperties.Identifier, name)
+                        .Add(SharingProperties.ReplacesMember, replacesMember ? "true" : "false");
+                }
+            }
+        }
+
+        return null;
     }
 
     // Debug.Assert(ok, $"...") and Debug.WriteIf(ok, $"...") take an interpolated string handler: its holes, as text.
