@@ -55,6 +55,12 @@ internal sealed class LoggingSinks
 
         /// <summary><c>Console.Out</c> and <c>Console.Error</c>: a <c>TextWriter</c> write is a sink only on those.</summary>
         ConsoleWriter,
+
+        /// <summary>A call of a <c>[LoggerMessage]</c> method (recognised by its attribute, not its type).</summary>
+        LoggerMessage,
+
+        /// <summary>A new exception's message (any type derived from <c>Exception</c>).</summary>
+        ExceptionMessage,
     }
 
     public INamedTypeSymbol? Console { get; }

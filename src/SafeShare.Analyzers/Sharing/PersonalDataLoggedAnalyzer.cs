@@ -62,6 +62,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
 
     private static void OnOperation(OperationAnalysisContext context, LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
     {
+        // Nothing is named or allocated until something is reported: most log calls write constants and identifiers.
         switch (context.Operation)
         {
             case IInvocationOperation invocation:
@@ -69,20 +70,20 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
                 var family = sinks.FamilyOf(method);
                 if (family != LoggingSinks.SinkFamily.None)
                 {
-                    if (SinkName(invocation, family, sinks) is { } sink)
+                    if (IsSink(invocation, family, sinks))
                     {
-                        CheckArguments(context, invocation.Arguments, sink, loggerMessage: false, sinks, apis, flows);
+                        CheckArguments(context, invocation.Arguments, family, sinks, apis, flows);
                     }
                 }
                 else if (sinks.IsLoggerMessage(method))
                 {
-                    CheckArguments(context, invocation.Arguments, $"the [LoggerMessage] method '{method.Name}'", loggerMessage: true, sinks, apis, flows);
+                    CheckArguments(context, invocation.Arguments, LoggingSinks.SinkFamily.LoggerMessage, sinks, apis, flows);
                 }
 
                 break;
 
             case IObjectCreationOperation creation when sinks.IsException(creation.Type):
-                CheckArguments(context, creation.Arguments, "the message of " + creation.Type!.Name, loggerMessage: false, sinks, apis, flows);
+                CheckArguments(context, creation.Arguments, LoggingSinks.SinkFamily.ExceptionMessage, sinks, apis, flows);
                 break;
         }
     }
@@ -113,42 +114,48 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The sink's name in the message, or null when the call writes nothing to a log.</summary>
-    private static string? SinkName(IInvocationOperation invocation, LoggingSinks.SinkFamily family, LoggingSinks sinks)
+    /// <summary>Whether the call of a sink type's method writes to a log (<c>Activity.SetTag</c> does, <c>Activity.Stop</c> does not).</summary>
+    private static bool IsSink(IInvocationOperation invocation, LoggingSinks.SinkFamily family, LoggingSinks sinks)
     {
+        var name = invocation.TargetMethod.Name;
+        return family switch
+        {
+            LoggingSinks.SinkFamily.MicrosoftLogger => name.StartsWith("Log", StringComparison.Ordinal) || name == "BeginScope",
+            LoggingSinks.SinkFamily.Serilog => name is "Write" or "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "ForContext" or "PushProperty",
+            LoggingSinks.SinkFamily.Diagnostics => name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "Assert" or "Fail" or
+                "TraceInformation" or "TraceWarning" or "TraceError" or "WriteEntry" or "WriteEvent",
+            LoggingSinks.SinkFamily.Telemetry => name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "Add",
+            LoggingSinks.SinkFamily.Console => name is "Write" or "WriteLine",
+            LoggingSinks.SinkFamily.ConsoleWriter => name.StartsWith("Write", StringComparison.Ordinal) && sinks.IsConsoleWriter(invocation.Instance),
+            _ => false,
+        };
+    }
+
+    /// <summary>The sink's name in the message: "ILogger.LogInformation", "Serilog's Log.Warning", "the message of InvalidOperationException".</summary>
+    private static string SinkName(IOperation sink, LoggingSinks.SinkFamily family)
+    {
+        if (sink is IObjectCreationOperation creation)
+        {
+            return "the message of " + creation.Type?.Name;
+        }
+
+        var invocation = (IInvocationOperation)sink;
         var method = invocation.TargetMethod;
         var name = method.Name;
         var type = (method.ReducedFrom ?? method).ContainingType.Name;
-        switch (family)
+        return family switch
         {
-            case LoggingSinks.SinkFamily.MicrosoftLogger:
-                // LoggerExtensions.LogInformation is written logger.LogInformation: named by the interface it extends.
-                return name.StartsWith("Log", StringComparison.Ordinal) || name == "BeginScope" ? "ILogger." + name : null;
-            case LoggingSinks.SinkFamily.Serilog:
-                return name is "Write" or "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "ForContext" or "PushProperty"
-                    ? $"Serilog's {type}.{name}"
-                    : null;
-            case LoggingSinks.SinkFamily.Diagnostics:
-                return name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "Assert" or "Fail" or
-                    "TraceInformation" or "TraceWarning" or "TraceError" or "WriteEntry" or "WriteEvent"
-                    ? type + "." + name
-                    : null;
-            case LoggingSinks.SinkFamily.Telemetry:
-                return name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "Add" ? type + "." + name : null;
-            case LoggingSinks.SinkFamily.Console:
-                return name is "Write" or "WriteLine" ? "Console." + name : null;
-            case LoggingSinks.SinkFamily.ConsoleWriter:
-                return name.StartsWith("Write", StringComparison.Ordinal) && sinks.IsConsoleWriter(invocation.Instance) &&
-                    MethodFlow.Unwrap(invocation.Instance) is IPropertyReferenceOperation writer
-                    ? $"Console.{writer.Property.Name}.{name}"
-                    : null;
-            default:
-                return null;
-        }
+            // LoggerExtensions.LogInformation is written logger.LogInformation: named by the interface it extends.
+            LoggingSinks.SinkFamily.MicrosoftLogger => "ILogger." + name,
+            LoggingSinks.SinkFamily.Serilog => $"Serilog's {type}.{name}",
+            LoggingSinks.SinkFamily.LoggerMessage => $"the [LoggerMessage] method '{name}'",
+            LoggingSinks.SinkFamily.ConsoleWriter when MethodFlow.Unwrap(invocation.Instance) is IPropertyReferenceOperation writer => $"Console.{writer.Property.Name}.{name}",
+            _ => type + "." + name,
+        };
     }
 
     private static void CheckArguments(
-        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink, bool loggerMessage,
+        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, LoggingSinks.SinkFamily sink,
         LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
     {
         PersonalDataTrace? trace = null;
@@ -159,7 +166,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (loggerMessage)
+            if (sink == LoggingSinks.SinkFamily.LoggerMessage)
             {
                 // A parameter of a personal-data type is reported at the declaration.
                 if (apis.Types.Describe(parameter.Type) is null && !apis.Types.Classification.ReadOwn(parameter).IsPersonal)
@@ -198,7 +205,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
          named.TypeArguments[0].SpecialType == SpecialType.System_String && named.TypeArguments[1].SpecialType == SpecialType.System_Object);
 
     private static void Check(
-        OperationAnalysisContext context, IOperation value, string sink, bool templateValue, LoggingSinks sinks, OutboundApis apis,
+        OperationAnalysisContext context, IOperation value, LoggingSinks.SinkFamily sink, bool templateValue, LoggingSinks sinks, OutboundApis apis,
         ConditionalWeakTable<IOperation, MethodFlow> flows, ref PersonalDataTrace? trace)
     {
         var unwrapped = MethodFlow.Unwrap(value);
@@ -223,7 +230,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         if (!Ignored(context.Options, location.SourceTree, sinks))
         {
             var properties = templateValue ? IdentifierInstead(unwrapped, apis) : null;
-            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, location, properties, what, sink));
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(Rules.PersonalDataLogged, location, properties, what, SinkName(context.Operation, sink)));
         }
     }
 
