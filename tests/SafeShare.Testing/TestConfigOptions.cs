@@ -11,9 +11,17 @@ namespace SafeShare.Testing;
 /// </summary>
 public sealed class TestConfigOptions : AnalyzerConfigOptionsProvider
 {
+    private static readonly Options None = new(ImmutableDictionary<string, string>.Empty);
+
     private readonly Options _options;
+    private readonly Options _global;
 
     public TestConfigOptions(params (string Key, string Value)[] settings)
+        : this(global: true, settings)
+    {
+    }
+
+    private TestConfigOptions(bool global, (string Key, string Value)[] settings)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string>(AnalyzerConfigOptions.KeyComparer);
         foreach (var (key, value) in settings)
@@ -22,9 +30,13 @@ public sealed class TestConfigOptions : AnalyzerConfigOptionsProvider
         }
 
         _options = new Options(builder.ToImmutable());
+        _global = global ? _options : None;
     }
 
-    public override AnalyzerConfigOptions GlobalOptions => _options;
+    /// <summary>Settings of a <c>[*.cs]</c> section only, as an .editorconfig gives them: none of them global.</summary>
+    public static TestConfigOptions ForSourceFiles(params (string Key, string Value)[] settings) => new(global: false, settings);
+
+    public override AnalyzerConfigOptions GlobalOptions => _global;
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
 

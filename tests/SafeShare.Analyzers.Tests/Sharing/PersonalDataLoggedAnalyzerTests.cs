@@ -37,7 +37,7 @@ public class PersonalDataLoggedAnalyzerTests
         """;
 
     private static readonly ImmutableArray<MetadataReference> References =
-        TestCompilation.ReferencesWith(typeof(Microsoft.Extensions.Logging.ILogger), typeof(Serilog.Log));
+        TestCompilation.ReferencesWith(typeof(Microsoft.Extensions.Logging.ILogger), typeof(Serilog.Log), typeof(System.Diagnostics.EventLog));
 
     private static Task VerifyAsync(string source, params string[] compilerErrors) =>
         Verify.VerifyAsync(new[] { Model, source }, References, null, compilerErrors);
@@ -165,6 +165,21 @@ public class PersonalDataLoggedAnalyzerTests
                 Trace.TraceInformation("Child {0}", [|child.Name|]);
                 Trace.TraceWarning([|$"Child {child.Name}"|]);
                 Trace.TraceError([|child.Name|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Flags_EventLog_entries() => VerifyAsync("""
+        using System.Diagnostics;
+
+        public class WindowsService
+        {
+            public void Record(EventLog log, Child child)
+            {
+                log.WriteEntry([|$"Referral for {child.Name}"|], EventLogEntryType.Information);
+                EventLog.WriteEntry("CaseManagement", [|child.Name|]);
+                log.WriteEntry($"Referral for case {child.CaseReference}");
             }
         }
         """);
@@ -330,6 +345,13 @@ public class PersonalDataLoggedAnalyzerTests
             new[] { Model, TestProjectSource.Replace("[|", "").Replace("|]", "") },
             TestProjectReferences,
             new TestConfigOptions((PersonalDataLoggedAnalyzer.IgnoreTestProjectsKey, "true")));
+
+    [Fact]
+    public Task Does_not_flag_test_projects_when_the_option_is_set_for_their_source_files() =>
+        Verify.VerifyAsync(
+            new[] { Model, TestProjectSource.Replace("[|", "").Replace("|]", "") },
+            TestProjectReferences,
+            TestConfigOptions.ForSourceFiles((PersonalDataLoggedAnalyzer.IgnoreTestProjectsKey, "true")));
 
     [Fact]
     public Task The_option_does_not_turn_the_rule_off_outside_test_projects() =>
