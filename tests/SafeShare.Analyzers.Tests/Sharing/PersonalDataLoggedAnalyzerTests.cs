@@ -79,6 +79,11 @@ public class PersonalDataLoggedAnalyzerTests
                 logger.LogInformation([|string.Format("Meeting for {0}", child.Name)|]);
                 var text = $"Meeting for {child.Name} born {child.DateOfBirth:d}";
                 logger.LogInformation([|text|]);
+                var summary = new System.Text.StringBuilder();
+                summary.Append("Meeting for ").Append(child.CaseReference);
+                summary.AppendLine(child.Name);
+                logger.LogInformation([|summary.ToString()|]);
+                logger.LogDebug("Record {Record}", [|System.Text.Json.JsonSerializer.Serialize(child)|]);
             }
         }
         """);
@@ -200,6 +205,7 @@ public class PersonalDataLoggedAnalyzerTests
                 tags.Add("child.name", [|child.Name|]);
                 var list = new TagList();
                 list.Add("child.name", [|child.Name|]);
+                Activity.Current?.SetTag("child.name", [|child.Name|]);
                 activity.SetTag("child.id", child.Id);
                 activity.SetTag("case", child.CaseReference);
             }
