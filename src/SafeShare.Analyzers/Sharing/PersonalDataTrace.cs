@@ -9,7 +9,7 @@ namespace SafeShare.Analyzers.Sharing;
 /// Answers "does this value carry personal data?" for one method, and names what it carries: a value of a
 /// personal-data type or a collection of one, a member or parameter marked personal, the serialization
 /// of either (<c>JsonSerializer.Serialize</c>, <c>JsonConvert.SerializeObject</c>, <c>Encoding.GetBytes</c>),
-/// text built from personal members, an object built from them, and a local assigned once from any of
+/// text built from personal members (or reshaped from it: Trim, ToUpper, Substring), an object built from them, and a local assigned once from any of
 /// those. <c>x.ToString()</c> alone is not enough: an object's default text says nothing about it.
 /// Remembers the locals, parameters and content objects it passed through, so the caller knows which
 /// messages and HTTP contents reached a send.
@@ -200,7 +200,11 @@ internal sealed class PersonalDataTrace
                 return ThroughArguments(invocation.Arguments, wholeObjects: true, depth);
 
             default:
-                return null;
+                // name.Trim(), name.ToUpperInvariant(), name.Substring(0, 3): the same person's text, reshaped.
+                return method is { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, ReturnType.SpecialType: SpecialType.System_String } &&
+                    invocation.Instance is { } text
+                    ? Carries(text, wholeObjects: false, depth)
+                    : null;
         }
     }
 

@@ -79,6 +79,8 @@ public class PersonalDataLoggedAnalyzerTests
                 logger.LogInformation([|string.Format("Meeting for {0}", child.Name)|]);
                 var text = $"Meeting for {child.Name} born {child.DateOfBirth:d}";
                 logger.LogInformation([|text|]);
+                logger.LogInformation("Child {Name}", [|child.Name.Trim().ToUpperInvariant()|]);
+                logger.LogInformation("Case {Case}", child.CaseReference.Trim());
                 var summary = new System.Text.StringBuilder();
                 summary.Append("Meeting for ").Append(child.CaseReference);
                 summary.AppendLine(child.Name);

@@ -93,6 +93,7 @@ public class LogIdentifierCodeFixProviderTests
                 Console.WriteLine([|child.Name|]);
                 Trace.TraceInformation([|$"Meeting for {child.Name}"|]);
                 Trace.TraceInformation("Sibling {0}", [|sibling|]);
+                Trace.TraceInformation("Child {0}", [|child.Name.ToUpperInvariant()|]);
             }
         }
         """);
