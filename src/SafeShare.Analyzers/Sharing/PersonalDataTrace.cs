@@ -9,8 +9,9 @@ namespace SafeShare.Analyzers.Sharing;
 /// Answers "does this value carry personal data?" for one method, and names what it carries: a value of a
 /// personal-data type or a collection of one, a member or parameter marked personal, the serialization
 /// of either (<c>JsonSerializer.Serialize</c>, <c>JsonConvert.SerializeObject</c>, <c>Encoding.GetBytes</c>),
-/// text built from personal members (or reshaped from it: Trim, ToUpper, Substring), an object built from them, and a local assigned once from any of
-/// those. <c>x.ToString()</c> alone is not enough: an object's default text says nothing about it.
+/// text built from personal members or reshaped from them (<c>Trim</c>, <c>ToUpper</c>, <c>Substring</c>), an
+/// object built from them, and a local assigned once from any of those. <c>x.ToString()</c> alone is not enough: an
+/// object's default text says nothing about it.
 /// Remembers the locals, parameters and content objects it passed through, so the caller knows which
 /// messages and HTTP contents reached a send.
 /// </summary>
