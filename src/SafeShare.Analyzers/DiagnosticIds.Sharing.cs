@@ -1,6 +1,6 @@
 namespace SafeShare.Analyzers;
 
-/// <summary>Sharing rules SAFE101-SAFE109, and SAFE206 (personal data over a clear-text channel).</summary>
+/// <summary>Sharing rules SAFE101-SAFE110, and SAFE206 (personal data over a clear-text channel).</summary>
 internal static partial class DiagnosticIds
 {
     public const string ShareWithoutPurpose = "SAFE101";
@@ -12,5 +12,6 @@ internal static partial class DiagnosticIds
     public const string ConsentBasisForSafeguardingShare = "SAFE107";
     public const string ShareOfCriminalOffenceDataWithoutAuthority = "SAFE108";
     public const string SharingAgreementReviewDue = "SAFE109";
+    public const string PersonalDataLogged = "SAFE110";
     public const string PersonalDataOverClearText = "SAFE206";
 }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SafeShare.Analyzers;
 
-/// <summary>Sharing rules SAFE101-SAFE109 and SAFE206: declared shares, and personal data that leaves without one.</summary>
+/// <summary>Sharing rules SAFE101-SAFE110 and SAFE206: declared shares, and personal data that leaves without one or is written to a log.</summary>
 internal static partial class Rules
 {
     private const string Sharing = "Sharing";
@@ -69,6 +69,13 @@ internal static partial class Rules
         "The information sharing agreement of the share '{0}' {1}",
         Sharing, DiagnosticSeverity.Info,
         "An information sharing protocol is reviewed initially after six months and thereafter annually by the partner agencies (Berkshire protocol §6.2; Solihull protocol §6.2); [SharingAgreement] records when it was agreed and last reviewed.");
+
+    public static readonly DiagnosticDescriptor PersonalDataLogged = Create(
+        DiagnosticIds.PersonalDataLogged,
+        "Personal data written to a log or telemetry",
+        "Personal data ({0}) is written to {1}: logs are kept outside the case record's access controls and retention; log the case reference or an identifier instead",
+        Sharing, DiagnosticSeverity.Warning,
+        "Information is held securely and kept no longer than its purpose needs (golden rule 6 of the Sheffield schools guide, \"secure\"; Berkshire protocol Appendix B 1.3; UK GDPR Art. 5(1)(e) and (f)): a log line, trace, telemetry tag or exception message copies the data into stores with their own readers and retention.");
 
     public static readonly DiagnosticDescriptor PersonalDataOverClearText = Create(
         DiagnosticIds.PersonalDataOverClearText,

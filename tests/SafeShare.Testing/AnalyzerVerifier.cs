@@ -25,14 +25,22 @@ public static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string markup, params string[] compilerErrors) =>
         VerifyAsync(new[] { markup }, compilerErrors);
 
-    public static async Task VerifyAsync(string[] markups, params string[] compilerErrors)
+    public static Task VerifyAsync(string[] markups, params string[] compilerErrors) =>
+        VerifyAsync(markups, TestCompilation.References, null, compilerErrors);
+
+    /// <summary>
+    /// The markups compiled with <paramref name="references"/> (the framework and SafeShare, and the libraries the rule
+    /// reads), and the analyzer given <paramref name="configOptions"/> as a build gives it .editorconfig settings.
+    /// </summary>
+    public static async Task VerifyAsync(
+        string[] markups, ImmutableArray<MetadataReference> references, AnalyzerConfigOptionsProvider? configOptions, params string[] compilerErrors)
     {
         var analyzer = new TAnalyzer();
         var defaultId = analyzer.SupportedDiagnostics[0].Id;
         var parsed = markups.Select(Markup.Parse).ToArray();
-        var compilation = TestCompilation.Create(parsed.Select(p => p.Source).ToArray());
+        var compilation = TestCompilation.Create(parsed.Select(p => p.Source).ToArray(), references);
 
-        var diagnostics = await GetDiagnosticsAsync(compilation, analyzer, compilerErrors);
+        var diagnostics = await GetDiagnosticsAsync(compilation, analyzer, configOptions, compilerErrors);
 
         var expected = parsed
             .SelectMany((p, file) => p.Spans.Select(s => (File: file, s.Span, Id: s.Id ?? defaultId)))
@@ -55,9 +63,14 @@ public static class AnalyzerVerifier<TAnalyzer>
     /// AD0001, on a compiler error whose id is not in <paramref name="compilerErrors"/>, on a named error that does not
     /// occur, and on any compiler error inside generated code.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, params string[] compilerErrors)
+    public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, params string[] compilerErrors) =>
+        GetDiagnosticsAsync(compilation, analyzer, null, compilerErrors);
+
+    /// <inheritdoc cref="GetDiagnosticsAsync(Compilation, DiagnosticAnalyzer, string[])"/>
+    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(
+        Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerConfigOptionsProvider? configOptions, params string[] compilerErrors)
     {
-        var (_, all, exceptions) = await CompilerRun.BuildAsync(compilation, ImmutableArray.Create(analyzer));
+        var (_, all, exceptions) = await CompilerRun.BuildAsync(compilation, ImmutableArray.Create(analyzer), configOptions: configOptions);
 
         Assert.True(exceptions.Count == 0, "The analyzer threw:\n" + string.Join("\n", exceptions));
         var ad0001 = all.Where(d => d.Id == "AD0001").ToList();

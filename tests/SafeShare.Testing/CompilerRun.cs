@@ -39,12 +39,14 @@ public static class CompilerRun
     /// code, everything reported (the generator's diagnostics first) and every exception an analyzer threw.
     /// </summary>
     public static async Task<(Compilation Output, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions)> BuildAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles = default)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles = default,
+        AnalyzerConfigOptionsProvider? configOptions = null)
     {
         var (output, generatorDiagnostics) = Generate(compilation);
         var exceptions = new List<string>();
+        var files = additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles;
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
+            configOptions is null ? new AnalyzerOptions(files) : new AnalyzerOptions(files, configOptions),
             onAnalyzerException: (ex, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);

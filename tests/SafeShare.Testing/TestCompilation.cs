@@ -31,6 +31,10 @@ public static class TestCompilation
 
     public static CSharpCompilation Create(params string[] sources) => Create(sources, References);
 
+    /// <summary>The framework, the SafeShare runtime, and the assemblies of <paramref name="types"/> (a library the project uses).</summary>
+    public static ImmutableArray<MetadataReference> ReferencesWith(params Type[] types) =>
+        References.AddRange(types.Select(t => t.Assembly.Location).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+
     public static CSharpCompilation Create(string[] sources, ImmutableArray<MetadataReference> references, string assemblyName = "TestProject") =>
         CSharpCompilation.Create(
             assemblyName,

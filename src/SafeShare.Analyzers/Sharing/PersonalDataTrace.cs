@@ -9,8 +9,9 @@ namespace SafeShare.Analyzers.Sharing;
 /// Answers "does this value carry personal data?" for one method, and names what it carries: a value of a
 /// personal-data type or a collection of one, a member or parameter marked personal, the serialization
 /// of either (<c>JsonSerializer.Serialize</c>, <c>JsonConvert.SerializeObject</c>, <c>Encoding.GetBytes</c>),
-/// text built from personal members, an object built from them, and a local assigned once from any of
-/// those. <c>x.ToString()</c> alone is not enough: an object's default text says nothing about it.
+/// text built from personal members or reshaped from them (<c>Trim</c>, <c>ToUpper</c>, <c>Substring</c>), an
+/// object built from them, and a local assigned once from any of those. <c>x.ToString()</c> alone is not enough: an
+/// object's default text says nothing about it.
 /// Remembers the locals, parameters and content objects it passed through, so the caller knows which
 /// messages and HTTP contents reached a send.
 /// </summary>
@@ -37,6 +38,9 @@ internal sealed class PersonalDataTrace
 
     /// <summary>What personal data the value carries, e.g. "'Child'" or "serialized 'Child'"; null when none is seen.</summary>
     public string? Carries(IOperation? value) => Carries(value, wholeObjects: true, 0);
+
+    /// <summary>What personal data the value's text carries, as a part of an interpolated string: an object's own text is not counted.</summary>
+    public string? CarriesAsText(IOperation? value) => Carries(value, wholeObjects: false, 0);
 
     private string? Carries(IOperation? value, bool wholeObjects, int depth)
     {
@@ -197,7 +201,11 @@ internal sealed class PersonalDataTrace
                 return ThroughArguments(invocation.Arguments, wholeObjects: true, depth);
 
             default:
-                return null;
+                // name.Trim(), name.ToUpperInvariant(), name.Substring(0, 3): the same person's text, reshaped.
+                return method is { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, ReturnType.SpecialType: SpecialType.System_String } &&
+                    invocation.Instance is { } text
+                    ? Carries(text, wholeObjects: false, depth)
+                    : null;
         }
     }
 

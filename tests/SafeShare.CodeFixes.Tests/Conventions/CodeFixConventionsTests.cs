@@ -25,6 +25,12 @@ public sealed class CodeFixConventionsTests
             ProviderTypes().Where(t => t.Namespace!.EndsWith(".Classification", StringComparison.Ordinal)).Select(t => t.Name).ToArray());
 
     [Fact]
+    public void EveryFixOfTheSharingRulesIsFound() =>
+        Assert.Equal(
+            new[] { "LogIdentifierCodeFixProvider" },
+            ProviderTypes().Where(t => t.Namespace!.EndsWith(".Sharing", StringComparison.Ordinal)).Select(t => t.Name).ToArray());
+
+    [Fact]
     public void EveryFixOfTheTransportRulesIsFound() =>
         Assert.Equal(
             new[] { "EnableSslCodeFixProvider", "RemoveObsoleteProtocolCodeFixProvider", "TurnEncryptionOnCodeFixProvider", "UseEncryptedSchemeCodeFixProvider" },

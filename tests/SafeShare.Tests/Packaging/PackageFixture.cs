@@ -76,10 +76,11 @@ public sealed class PackageFixture : IDisposable
     /// Builds (once) a fresh consuming project named <paramref name="name"/> holding <paramref name="sources"/>
     /// (relative path, text) and <paramref name="additionalFiles"/> (given to the analyzers as AdditionalFiles);
     /// <paramref name="buildArguments"/> are added to its <c>dotnet build</c> command line; it references the consumers
-    /// named in <paramref name="projectReferences"/> (build those first: they are not built again).
+    /// named in <paramref name="projectReferences"/> (build those first: they are not built again), and the packages
+    /// in <paramref name="packageReferences"/> (id, version) from the machine's package sources.
     /// </summary>
-    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false, IReadOnlyList<string>? buildArguments = null, IReadOnlyList<string>? projectReferences = null) =>
-        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable, buildArguments ?? Array.Empty<string>(), projectReferences ?? Array.Empty<string>()))).Value;
+    public DotnetResult Build(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict = false, bool executable = false, IReadOnlyList<string>? buildArguments = null, IReadOnlyList<string>? projectReferences = null, IReadOnlyList<(string Id, string Version)>? packageReferences = null) =>
+        builds.GetOrAdd(name, _ => new Lazy<DotnetResult>(() => CreateAndBuild(name, sources, additionalFiles, strict, executable, buildArguments ?? Array.Empty<string>(), projectReferences ?? Array.Empty<string>(), packageReferences ?? Array.Empty<(string, string)>()))).Value;
 
     /// <summary>The folder of the consuming project named <paramref name="name"/>.</summary>
     public string ProjectDirectory(string name) => Path.Combine(TempRoot, name);
@@ -92,7 +93,7 @@ public sealed class PackageFixture : IDisposable
     public DotnetResult[] AllResults() =>
         new[] { Pack }.Concat(builds.Values.Where(b => b.IsValueCreated).Select(b => b.Value)).ToArray();
 
-    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable, IReadOnlyList<string> buildArguments, IReadOnlyList<string> projectReferences)
+    private DotnetResult CreateAndBuild(string name, IReadOnlyList<(string Path, string Text)> sources, IReadOnlyList<(string Path, string Text)> additionalFiles, bool strict, bool executable, IReadOnlyList<string> buildArguments, IReadOnlyList<string> projectReferences, IReadOnlyList<(string Id, string Version)> packageReferences)
     {
         AssertPacked();
         var projectDirectory = ProjectDirectory(name);
@@ -112,6 +113,7 @@ public sealed class PackageFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SafeShare" Version="[{Version}]" />
+                {string.Concat(packageReferences.Select(p => $"<PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />"))}
               </ItemGroup>
               <ItemGroup>
                 {string.Concat(additionalFiles.Select(f => $"<AdditionalFiles Include=\"{f.Path}\" />"))}

@@ -64,7 +64,28 @@ public sealed class RuleCasesTests : IClassFixture<PackageFixture>
         app.AssertExactlyExpected();
     }
 
-    private CaseBuild BuildCase(string project, params string[] references)
+    [Fact]
+    public void Personal_data_written_to_logs_and_telemetry_is_reported_where_it_is_written()
+    {
+        // The logging libraries at the versions the analyzer tests compile against.
+        var build = BuildCase("LoggingFire", Array.Empty<string>(), new[] { CentralPackage("Microsoft.Extensions.Logging.Abstractions"), CentralPackage("Serilog") });
+
+        build.AssertExactlyExpected();
+        Assert.True(build.Result.ExitCode == 0, "SAFE110 is a warning: the build should succeed." + Environment.NewLine + build.Result.Describe());
+    }
+
+    private (string Id, string Version) CentralPackage(string id)
+    {
+        var props = File.ReadAllText(Path.Combine(package.RepositoryRoot, "Directory.Packages.props"));
+        var match = Regex.Match(props, $@"<PackageVersion Include=""{Regex.Escape(id)}"" Version=""(?<version>[^""]+)""");
+        Assert.True(match.Success, $"{id} has no version in Directory.Packages.props");
+        return (id, match.Groups["version"].Value);
+    }
+
+    private CaseBuild BuildCase(string project, params string[] references) =>
+        BuildCase(project, references, Array.Empty<(string, string)>());
+
+    private CaseBuild BuildCase(string project, string[] references, IReadOnlyList<(string Id, string Version)> packages)
     {
         var caseDirectory = Path.Combine(package.RepositoryRoot, "tests", "SafeShare.Tests", "Packaging", "Cases", project);
         var sources = Directory.EnumerateFiles(caseDirectory, "*.cs", SearchOption.AllDirectories)
@@ -75,7 +96,7 @@ public sealed class RuleCasesTests : IClassFixture<PackageFixture>
 
         // The comma of ",version=2.1" is escaped: MSBuild splits -p values on commas.
         var sarifPath = Path.Combine(package.ProjectDirectory(project), project + ".sarif");
-        var result = package.Build(project, sources, Array.Empty<(string, string)>(), buildArguments: new[] { $"-p:ErrorLog={sarifPath}%2Cversion=2.1" }, projectReferences: references);
+        var result = package.Build(project, sources, Array.Empty<(string, string)>(), buildArguments: new[] { $"-p:ErrorLog={sarifPath}%2Cversion=2.1" }, projectReferences: references, packageReferences: packages);
         Assert.False(result.TimedOut, result.Describe());
         Assert.True(File.Exists(sarifPath), $"The compiler wrote no SARIF log at {sarifPath}:{Environment.NewLine}{result.Describe()}");
 
