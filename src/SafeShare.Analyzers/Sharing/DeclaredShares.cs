@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeShare.Analyzers.Classification;
 
 namespace SafeShare.Analyzers.Sharing;
 
@@ -14,6 +15,24 @@ namespace SafeShare.Analyzers.Sharing;
 internal static class DeclaredShares
 {
     public const string NotSharedSuffix = "NotShared";
+
+    /// <summary>
+    /// What every share rule registers: in a compilation that can hold declared shares and where
+    /// <paramref name="applies"/> finds what the rule reads, <paramref name="action"/> for each share (see
+    /// <see cref="RegisterShareAction"/>), with the compilation's symbols and one classification.
+    /// </summary>
+    public static void RegisterShareRule(
+        AnalysisContext context, Func<SharingSymbols, bool> applies, Action<SymbolAnalysisContext, IMethodSymbol, AttributeData, SharingSymbols, DataClassification> action) =>
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols || !applies(symbols))
+            {
+                return;
+            }
+
+            var classification = new DataClassification(symbols.Core);
+            RegisterShareAction(start, symbols, (c, method, share) => action(c, method, share, symbols, classification));
+        });
 
     /// <summary>
     /// Runs <paramref name="action"/> once for each <c>[Share]</c> method as its user declared it (a partial method by its

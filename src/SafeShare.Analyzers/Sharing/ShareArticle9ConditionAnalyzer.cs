@@ -23,16 +23,7 @@ public sealed class ShareArticle9ConditionAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols || symbols.Core.SpecialCategory is null)
-            {
-                return;
-            }
-
-            var classification = new DataClassification(symbols.Core);
-            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols, classification));
-        });
+        DeclaredShares.RegisterShareRule(context, static symbols => symbols.Core.SpecialCategory is not null, AnalyzeMethod);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols, DataClassification classification)

@@ -39,16 +39,7 @@ public sealed class ShareLawfulBasisAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
-            {
-                return;
-            }
-
-            var classification = new DataClassification(symbols.Core);
-            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols, classification));
-        });
+        DeclaredShares.RegisterShareRule(context, static _ => true, AnalyzeMethod);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols, DataClassification classification)

@@ -23,15 +23,7 @@ public sealed class SharePurposeAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (SharingSymbols.TryCreate(start.Compilation) is not { Share: not null } symbols)
-            {
-                return;
-            }
-
-            DeclaredShares.RegisterShareAction(start, symbols, (c, method, share) => AnalyzeMethod(c, method, share, symbols));
-        });
+        DeclaredShares.RegisterShareRule(context, static _ => true, static (c, method, share, symbols, _) => AnalyzeMethod(c, method, share, symbols));
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, IMethodSymbol method, AttributeData share, SharingSymbols symbols)
