@@ -114,6 +114,18 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         var channel = new ClearTextChannel(apis, flow);
         var trace = new PersonalDataTrace(apis, flow);
         var reported = new HashSet<(Location, string)>();
+        List<HelperCall>? helperCalls = null;
+        var helperCallsRead = false;
+        List<HelperCall>? HelperCalls()
+        {
+            if (!helperCallsRead)
+            {
+                helperCalls = RecordedDecision.CallsOf(owner, root.SemanticModel, apis, cancellationToken);
+                helperCallsRead = true;
+            }
+
+            return helperCalls;
+        }
 
         foreach (var (send, kind) in sends.OrderBy(s => s.Send.Syntax.SpanStart))
         {
@@ -134,7 +146,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 var location = argument.ArgumentKind != ArgumentKind.Explicit ? send.Syntax.GetLocation() : DeclaredShares.AsWritten(argument.Value.Syntax).GetLocation();
                 var api = ApiName(send);
                 if (!recordsShare && !RecordedDecision.Covers(decisions, argument.Value, send.Syntax.SpanStart, apis, flow) &&
-                    !RecordedDecision.CoveredByCallers(owner, argument.Value, apis, flow, cancellationToken) && reported.Add((location, Rules.UndeclaredShare.Id)))
+                    !RecordedDecision.CoveredByCallers(owner, argument.Value, HelperCalls(), apis, flow) && reported.Add((location, Rules.UndeclaredShare.Id)))
                 {
                     report(Diagnostic.Create(Rules.UndeclaredShare, location, what, api));
                 }
@@ -194,6 +206,9 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     /// records what was sent under a decision made elsewhere, covers values of the share's payload type sent anywhere
     /// in the method. Nothing else that leaves the method is covered.
     /// </summary>
+    /// <summary>A call of a private helper, with the decisions its caller records and the caller's flow.</summary>
+    private sealed record HelperCall(IInvocationOperation Call, List<RecordedDecision> Decisions, MethodFlow CallerFlow);
+
     private sealed class RecordedDecision
     {
         private RecordedDecision(int position, ISymbol? payload, ITypeSymbol? payloadType, bool disclosure)
@@ -270,13 +285,13 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// A private helper that sends what its caller decided to share: the sent value comes from the helper's parameters,
-        /// and every call of the helper (all in this file, as a private method's are unless its type is split across
-        /// files) passes, for each of them, a payload a decision recorded before the call covers. The payload is
-        /// followed into the helper, not the decision out of the caller.
+        /// and every call of the helper (<paramref name="calls"/>, see <see cref="CallsOf"/>) passes, for each of them, a
+        /// payload a decision recorded before the call covers. The payload is followed into the helper, not the decision
+        /// out of the caller.
         /// </summary>
-        public static bool CoveredByCallers(IMethodSymbol helper, IOperation value, OutboundApis apis, MethodFlow flow, CancellationToken cancellationToken)
+        public static bool CoveredByCallers(IMethodSymbol helper, IOperation value, IReadOnlyList<HelperCall>? calls, OutboundApis apis, MethodFlow flow)
         {
-            if (helper.MethodKind != MethodKind.Ordinary || helper.DeclaredAccessibility != Accessibility.Private || value.SemanticModel is not { } model)
+            if (calls is not { Count: > 0 })
             {
                 return false;
             }
@@ -289,12 +304,39 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var calls = 0;
+            foreach (var (call, decisions, callerFlow) in calls)
+            {
+                foreach (var source in sources)
+                {
+                    var argument = call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, source.OriginalDefinition));
+                    if (argument is null || !Covers(decisions, argument.Value, call.Syntax.SpanStart, apis, callerFlow))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Every call of a private helper, each with the decisions its caller records and its caller's flow; null when the
+        /// helper is not private or its type has a part in another file (a caller there is not read). Read once per
+        /// method, whatever number of its sends asks.
+        /// </summary>
+        public static List<HelperCall>? CallsOf(IMethodSymbol helper, SemanticModel? model, OutboundApis apis, CancellationToken cancellationToken)
+        {
+            if (helper.MethodKind != MethodKind.Ordinary || helper.DeclaredAccessibility != Accessibility.Private || model is null)
+            {
+                return null;
+            }
+
+            var calls = new List<HelperCall>();
             foreach (var declaration in helper.ContainingType.DeclaringSyntaxReferences)
             {
                 if (declaration.SyntaxTree != model.SyntaxTree)
                 {
-                    return false; // a caller in another file is not read
+                    return null;
                 }
 
                 foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
@@ -321,22 +363,11 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
                         }
                     }
 
-                    var decisions = Of(recorded, apis.Symbols);
-                    var callerFlow = new MethodFlow(ImmutableArray.Create(caller));
-                    foreach (var source in sources)
-                    {
-                        var argument = call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, source.OriginalDefinition));
-                        if (argument is null || !Covers(decisions, argument.Value, call.Syntax.SpanStart, apis, callerFlow))
-                        {
-                            return false;
-                        }
-                    }
-
-                    calls++;
+                    calls.Add(new HelperCall(call, Of(recorded, apis.Symbols), new MethodFlow(ImmutableArray.Create(caller))));
                 }
             }
 
-            return calls > 0;
+            return calls;
         }
 
         private static bool Names(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression, string name) => expression switch
