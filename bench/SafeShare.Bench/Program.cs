@@ -16,7 +16,7 @@ namespace SafeShare.Bench;
 
 /// <summary>
 /// SafeShare's build-time cost next to the peer analyzers users already run.
-/// <code>dotnet run -c Release --project bench/SafeShare.Bench -- [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--emit-corpus DIR]</code>
+/// <code>dotnet run -c Release --project bench/SafeShare.Bench -- [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--corpus casework|services|logging] [--emit-corpus DIR]</code>
 /// </summary>
 public static class Program
 {
@@ -25,7 +25,7 @@ public static class Program
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--peer-reps 9] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
+            Console.Error.WriteLine("usage: SafeShare.Bench [--sizes 200,1000,5000] [--reps 5] [--seed 6] [--out bench/results] [--label latest] [--corpus casework|services|logging] [--configs a,b,c,d,e] [--peer-sizes 200,1000] [--peer-reps 9] [--baseline OLD/SafeShare.Analyzers.dll --baseline-label TEXT] [--emit-corpus DIR]");
             return 2;
         }
 
@@ -56,7 +56,7 @@ public static class Program
         {
             foreach (var size in options.Sizes)
             {
-                var codebase = CaseManagementCorpus.Generate(size, options.Seed);
+                var codebase = CaseManagementCorpus.Generate(size, options.Seed, options.Corpus);
                 foreach (var file in codebase.Files)
                 {
                     var path = Path.Combine(corpusDirectory, size.ToString(), file.Path);
@@ -71,7 +71,7 @@ public static class Program
 
         // The corpus must compile: a benchmark of broken code measures error recovery, not builds.
         var safeShare = sets.Single(s => s.Name == AnalyzerSets.SafeShare);
-        var warmup = CaseManagementCorpus.Generate(Math.Min(200, options.Sizes.Min()), options.Seed);
+        var warmup = CaseManagementCorpus.Generate(Math.Min(200, options.Sizes.Min()), options.Seed, options.Corpus);
         var warmupGenerated = CompileRunner.Pregenerate(warmup, safeShare);
         var errors = CompileRunner.Errors(warmup, warmupGenerated, sets[0]);
         if (errors.Count > 0)
@@ -99,7 +99,7 @@ public static class Program
         var sizes = new List<SizeResult>();
         foreach (var size in options.Sizes)
         {
-            var codebase = CaseManagementCorpus.Generate(size, options.Seed);
+            var codebase = CaseManagementCorpus.Generate(size, options.Seed, options.Corpus);
             var pregenerated = CompileRunner.Pregenerate(codebase, safeShare);
             Console.WriteLine($"== {size} files ({codebase.Lines:N0} lines): {string.Join(", ", codebase.Mix.OrderBy(m => m.Key).Select(m => $"{m.Key} {m.Value}"))}");
             var runs = new List<CompileRun>();
@@ -170,7 +170,8 @@ public static class Program
 /// <summary>The command line.</summary>
 public sealed record BenchOptions(
     int[] Sizes, int Repetitions, int Seed, string Output, string Label, string? EmitCorpus,
-    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null, int? PeerRepetitions = null)
+    string[]? Configs = null, int[]? PeerSizes = null, string? Baseline = null, string? BaselineLabel = null, int? PeerRepetitions = null,
+    CorpusShape Corpus = CorpusShape.Casework, bool LabelGiven = false)
 {
     /// <summary>
     /// Repetitions at a size: <see cref="PeerRepetitions"/> where the peers run (the per-rule comparisons are a few
@@ -206,7 +207,7 @@ public sealed record BenchOptions(
                     i++;
                     break;
                 case "--label" when value is not null:
-                    options = options with { Label = value };
+                    options = options with { Label = value, LabelGiven = true };
                     i++;
                     break;
                 case "--peer-reps" when value is not null:
@@ -229,6 +230,10 @@ public sealed record BenchOptions(
                     options = options with { Configs = value.Split(',') };
                     i++;
                     break;
+                case "--corpus" when value is not null && Enum.TryParse<CorpusShape>(value, ignoreCase: true, out var shape):
+                    options = options with { Corpus = shape };
+                    i++;
+                    break;
                 case "--emit-corpus" when value is not null:
                     options = options with { EmitCorpus = value };
                     i++;
@@ -238,14 +243,18 @@ public sealed record BenchOptions(
             }
         }
 
-        return options;
+        // Each shape of codebase keeps its own results file unless a label is given.
+        return options.LabelGiven || options.Corpus == CorpusShape.Casework
+            ? options
+            : options with { Label = options.Label + "-" + options.Corpus.ToString().ToLowerInvariant() };
     }
 
     public string CommandLine =>
         $"dotnet run -c Release --project bench/SafeShare.Bench -- --sizes {string.Join(",", Sizes)} --reps {Repetitions} --seed {Seed}" +
         (PeerSizes is null ? string.Empty : $" --peer-sizes {string.Join(",", PeerSizes)}") +
         (PeerRepetitions is null ? string.Empty : $" --peer-reps {PeerRepetitions}") +
-        (Configs is null ? string.Empty : $" --configs {string.Join(",", Configs)}");
+        (Configs is null ? string.Empty : $" --configs {string.Join(",", Configs)}") +
+        (Corpus == CorpusShape.Casework ? string.Empty : $" --corpus {Corpus.ToString().ToLowerInvariant()}");
 }
 
 /// <summary>Where the numbers were measured.</summary>

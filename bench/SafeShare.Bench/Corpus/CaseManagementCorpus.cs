@@ -14,14 +14,36 @@ public enum FileKind
     UndeclaredShare,
     Transport,
     Business,
+    Service,
+    Logging,
 }
+
+/// <summary>
+/// The shape of the codebase: what, beside the common mix, fills a quarter of its files.
+/// <see cref="Casework"/> is the plain mix; <see cref="Services"/> adds integration services that make several async
+/// <c>HttpClient</c> calls inside LINQ pipelines with <c>StringBuilder</c> text (what the data-flow rules read most);
+/// <see cref="Logging"/> adds services that log and trace at every step with Microsoft.Extensions.Logging,
+/// <c>[LoggerMessage]</c> methods, <c>Activity</c> tags, <c>Debug</c> and exceptions.
+/// </summary>
+public enum CorpusShape
+{
+    Casework,
+    Services,
+    Logging,
+}
+
+/// <summary>A personal-data type of the codebase, as other files use it.</summary>
+public sealed record PersonalTypeInfo(string Name, string Namespace, string CaseMember);
 
 /// <summary>One synthetic source file.</summary>
 public sealed record SourceFile(string Path, string Text, FileKind Kind);
 
 /// <summary>A synthetic codebase, and the file and line an unrelated one-line edit changes.</summary>
-public sealed record Codebase(int Seed, IReadOnlyList<SourceFile> Files, int EditFileIndex, string EditFrom, string EditTo)
+public sealed record Codebase(int Seed, IReadOnlyList<SourceFile> Files, int EditFileIndex, string EditFrom, string EditTo, CorpusShape Shape = CorpusShape.Casework)
 {
+    /// <summary>Whether the codebase uses Microsoft.Extensions.Logging (a package reference in a real project).</summary>
+    public bool UsesLogging => Shape == CorpusShape.Logging;
+
     public IReadOnlyDictionary<FileKind, int> Mix => Files.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
 
     public int Lines => Files.Sum(f => f.Text.Count(c => c == '\n'));
@@ -81,7 +103,7 @@ public static class CaseManagementCorpus
     private static readonly string[] FirstNames = { "Amira", "Ben", "Chloe", "Daniel", "Ella", "Farah", "George", "Hana", "Isaac", "Jade" };
 
     /// <summary>The codebase of <paramref name="files"/> files for <paramref name="seed"/>.</summary>
-    public static Codebase Generate(int files, int seed)
+    public static Codebase Generate(int files, int seed, CorpusShape shape = CorpusShape.Casework)
     {
         if (files < 20)
         {
@@ -102,6 +124,11 @@ public static class CaseManagementCorpus
         Add(FileKind.DeclaredShare, DeclaredShareShare);
         Add(FileKind.UndeclaredShare, UndeclaredShareShare);
         Add(FileKind.Transport, TransportShare);
+        if (shape != CorpusShape.Casework)
+        {
+            Add(shape == CorpusShape.Services ? FileKind.Service : FileKind.Logging, ServiceCorpus.Share);
+        }
+
         kinds.AddRange(Enumerable.Repeat(FileKind.Business, remaining - kinds.Count));
 
         // Personal-data types are written first so that the other files can use them; the order of the
@@ -120,6 +147,8 @@ public static class CaseManagementCorpus
                 FileKind.DeclaredShare => DeclaredShare(index, random),
                 FileKind.UndeclaredShare => UndeclaredShare(index, random, personalTypes),
                 FileKind.Transport => Transport(index, random),
+                FileKind.Service => ServiceCorpus.HttpService(index, random, PersonalType(random.Next(personalCount))),
+                FileKind.Logging => ServiceCorpus.LoggingService(index, random, PersonalType(random.Next(personalCount))),
                 _ => Business(index, random, personalTypes),
             });
         }
@@ -138,13 +167,19 @@ public static class CaseManagementCorpus
             throw new InvalidOperationException("The business file has no edit marker.");
         }
 
-        return new Codebase(seed, all, editIndex, from, to);
+        return new Codebase(seed, all, editIndex, from, to, shape);
     }
 
     /// <summary>The line the unrelated edit changes (a paging constant).</summary>
     private static string EditMarker(int bump) => $"private const int PageSize = {50 + bump};";
 
     private static string PersonalTypeName(int index) => $"{PersonNouns[index % PersonNouns.Length]}{index}";
+
+    /// <summary>The personal-data type with this index: its name, namespace and case reference member.</summary>
+    private static PersonalTypeInfo PersonalType(int index) =>
+        new(PersonalTypeName(index), Namespace(Areas[index % Areas.Length], index), IsPositionalRecord(index) ? "Case" : "CaseId");
+
+    private static bool IsPositionalRecord(int index) => index % 7 == 3;
 
     private static string Namespace(string area, int index) => $"Council.Children.{area}.Unit{index % 25}";
 
@@ -277,7 +312,7 @@ public static class CaseManagementCorpus
         var area = Areas[index % Areas.Length];
         var ns = Namespace(area, index);
         var partial = random.Next(2) == 0;
-        var positionalRecord = index % 7 == 3;
+        var positionalRecord = IsPositionalRecord(index);
         var hasBasis = random.Next(10) != 0;       // a few types still lack a lawful basis (SAFE003)
         var hasRetention = random.Next(10) < 6;
         var health = random.Next(3) == 0;

@@ -74,15 +74,15 @@ public static class CompileRunner
     /// </summary>
     public static IReadOnlyList<SourceFile> Pregenerate(Codebase codebase, AnalyzerSet safeShare)
     {
-        var compilation = Create(Parse(codebase), safeShare);
+        var compilation = Create(Parse(codebase), safeShare, codebase);
         var driver = CSharpGeneratorDriver.Create(safeShare.Generators, parseOptions: ParseOptions).RunGenerators(compilation);
         return driver.GetRunResult().GeneratedTrees
             .Select(t => new SourceFile("obj/generated/" + System.IO.Path.GetFileName(t.FilePath), t.GetText().ToString(), FileKind.Core))
             .ToList();
     }
 
-    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, AnalyzerSet set) =>
-        CSharpCompilation.Create("Council.Children.CaseManagement", trees, References.All, CompilationOptions.WithSpecificDiagnosticOptions(set.RuleOptions));
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, AnalyzerSet set, Codebase codebase) =>
+        CSharpCompilation.Create("Council.Children.CaseManagement", trees, References.For(codebase), CompilationOptions.WithSpecificDiagnosticOptions(set.RuleOptions));
 
     public static async Task<CompileRun> RunAsync(Codebase codebase, IReadOnlyList<SourceFile> pregenerated, AnalyzerSet set, CancellationToken cancellationToken = default)
     {
@@ -95,7 +95,7 @@ public static class CompileRunner
 
         var watch = Stopwatch.StartNew();
         var trees = Parse(set.Generators.IsEmpty ? codebase.Files.Concat(pregenerated).ToList() : codebase.Files);
-        Compilation compilation = Create(trees, set);
+        Compilation compilation = Create(trees, set, codebase);
         // Every configuration alike: the references bound (the assembly symbols of the ~170 framework assemblies). A
         // compile does this once whatever runs; csc's first stage to ask is the declaration stage, after the generators,
         // and the compilation a generator updates keeps the bound references, so a generator that asked first only
@@ -194,7 +194,7 @@ public static class CompileRunner
     /// <summary>The first compiler errors of a codebase, to check the corpus compiles before measuring it.</summary>
     public static IReadOnlyList<Diagnostic> Errors(Codebase codebase, IReadOnlyList<SourceFile> pregenerated, AnalyzerSet bare)
     {
-        var compilation = Create(Parse(codebase.Files.Concat(pregenerated).ToList()), bare);
+        var compilation = Create(Parse(codebase.Files.Concat(pregenerated).ToList()), bare, codebase);
         return compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(20).ToList();
     }
 
@@ -211,6 +211,16 @@ public static class CompileRunner
 public static class References
 {
     public static ImmutableArray<MetadataReference> All { get; } = Load();
+
+    // Microsoft.Extensions.Logging is a package, referenced only by the codebases that log with it.
+    private static readonly ImmutableArray<MetadataReference> WithLogging = All.AddRange(new[]
+    {
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+    });
+
+    /// <summary>What the codebase compiles against.</summary>
+    public static ImmutableArray<MetadataReference> For(Codebase codebase) => codebase.UsesLogging ? WithLogging : All;
 
     private static ImmutableArray<MetadataReference> Load()
     {

@@ -63,7 +63,7 @@ public static class GeneratorRunner
 
         // Timed: tracking off, as a build or the IDE runs the generator.
         CompileRunner.Settle();
-        var compilation = CompileRunner.Create(trees, safeShare);
+        var compilation = CompileRunner.Create(trees, safeShare, codebase);
         _ = compilation.Assembly; // references bound first, as in CompileRunner: compiler work, not the generator's
         var driver = CreateDriver(safeShare, trackSteps: false);
         var watch = Stopwatch.StartNew();
@@ -87,7 +87,7 @@ public static class GeneratorRunner
 
         // Tracked: a separate driver on its own compilations, for the run reasons and the per-step times.
         CompileRunner.Settle();
-        var trackedCompilation = CompileRunner.Create(trees, safeShare);
+        var trackedCompilation = CompileRunner.Create(trees, safeShare, codebase);
         _ = trackedCompilation.Assembly;
         var tracked = CreateDriver(safeShare, trackSteps: true);
         tracked = tracked.RunGenerators(trackedCompilation);

@@ -68,6 +68,12 @@ internal sealed class LoggingSinks
     public INamedTypeSymbol? LoggerMessage { get; }
     public INamedTypeSymbol? Redactor { get; }
 
+    /// <summary>
+    /// Whether the compilation references any logging or telemetry API the rule reads. Without one nothing is registered:
+    /// an exception's message is read because it reaches a log through one of them.
+    /// </summary>
+    public bool Any => _families.Count > 0 || LoggerMessage is not null;
+
     /// <summary>The compilation references xUnit, NUnit or MSTest: it is a test project.</summary>
     public bool TestFramework { get; }
 
@@ -100,8 +106,16 @@ internal sealed class LoggingSinks
         Redactor is not null && HasAttribute(method.ReducedFrom ?? method.OriginalDefinition, Redactor);
 
     /// <summary>An exception type (System.Exception or a type derived from it).</summary>
-    public bool IsException(ITypeSymbol? type) =>
-        Exception is not null && type is not null && _exceptions.GetOrAdd(type.OriginalDefinition, t => SharingSymbols.Is(t, Exception));
+    public bool IsException(ITypeSymbol? type)
+    {
+        if (Exception is null || type is null)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        return _exceptions.TryGetValue(definition, out var known) ? known : _exceptions.GetOrAdd(definition, t => SharingSymbols.Is(t, Exception));
+    }
 
     private void Add(INamedTypeSymbol? type, SinkFamily family)
     {

@@ -47,23 +47,20 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             // One action for the three kinds, with a cheap filter: most operations neither send nor fill a carrier, and
             // most methods have none that does. A method is read as a whole only when one does (a block-start
             // action for every method in the compilation cost more than the checks themselves).
-            var firstCandidates = new ConditionalWeakTable<IOperation, FirstCandidate>();
-            ConditionalWeakTable<IOperation, FirstCandidate>.CreateValueCallback findFirst = root => new FirstCandidate(Candidates.FirstIn(root, apis));
-            start.RegisterOperationAction(c => OnOperation(c, apis, firstCandidates, findFirst), CandidateKinds);
+            var readMethods = new ConditionalWeakTable<IOperation, MethodClaim>();
+            start.RegisterOperationAction(c => OnOperation(c, apis, readMethods), CandidateKinds);
         });
     }
 
-    /// <summary>A method's first send or carrier (null when it has none), kept per operation tree.</summary>
-    private sealed class FirstCandidate
+    /// <summary>Taken by the first send or carrier of a method whose action runs: that action reads the method.</summary>
+    private sealed class MethodClaim
     {
-        public FirstCandidate(IOperation? operation) => Operation = operation;
+        private int _taken;
 
-        public IOperation? Operation { get; }
+        public bool Take() => Interlocked.Exchange(ref _taken, 1) == 0;
     }
 
-    private static void OnOperation(
-        OperationAnalysisContext context, OutboundApis apis, ConditionalWeakTable<IOperation, FirstCandidate> firstCandidates,
-        ConditionalWeakTable<IOperation, FirstCandidate>.CreateValueCallback findFirst)
+    private static void OnOperation(OperationAnalysisContext context, OutboundApis apis, ConditionalWeakTable<IOperation, MethodClaim> readMethods)
     {
         // Nothing here makes a closure: the filter runs for every invocation, creation and assignment of the program, and a
         // lambda capturing the context (a struct of a dozen fields) would copy it into a new object on each of them, passed
@@ -79,15 +76,12 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             root = parent;
         }
 
-        // The method is read once, from the action of its first send or carrier: every action of an analysis pass runs, so
-        // one of them is that one. Which one it is is found once per operation tree (a method can have hundreds of
-        // operations that pass the filter); nothing else is kept between actions or passes.
-        if (firstCandidates.GetValue(root, findFirst).Operation != context.Operation)
+        // The method is read once per operation tree, by whichever of its sends or carriers comes first; nothing else is
+        // kept between actions or passes (a new pass has a new tree).
+        if (readMethods.GetValue(root, static _ => new MethodClaim()).Take())
         {
-            return;
+            ReadMethod(context, root, owner, apis);
         }
-
-        ReadMethod(context, root, owner, apis);
     }
 
     // The method read as a whole, from its first send or carrier.
@@ -97,6 +91,12 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         foreach (var operation in root.DescendantsAndSelf())
         {
             candidates.On(operation, apis);
+        }
+
+        // Only a method that holds personal data somewhere can send it: most services send case references and counts.
+        if (candidates.Sends.Count + candidates.Carriers.Count == 0 || !PersonalDataTrace.MayCarry(root, apis))
+        {
+            return;
         }
 
         Report(d => context.ReportOutsideGeneratedCode(d), root, owner, candidates, apis, context.CancellationToken);
@@ -486,22 +486,6 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
             ISimpleAssignmentOperation assignment => AssignsIntoCarrier(assignment, apis),
             _ => false,
         };
-
-        /// <summary>The first operation in the tree that <see cref="On"/> takes as a send or a carrier.</summary>
-        public static IOperation? FirstIn(IOperation root, OutboundApis apis)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment &&
-                    MaySendOrCarry(operation, apis) &&
-                    !(operation is IInvocationOperation invocation && DeclaredShares.RecordsShare(invocation.TargetMethod, apis.Symbols)))
-                {
-                    return operation;
-                }
-            }
-
-            return null;
-        }
 
         public void On(IOperation operation, OutboundApis apis)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,14 +43,14 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             }
 
             var sinks = new LoggingSinks(start.Compilation);
-            if (sinks.TestFramework && IsTrue(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, IgnoreTestProjectsKey))
+            if (!sinks.Any || sinks.TestFramework && IsTrue(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, IgnoreTestProjectsKey))
             {
                 return;
             }
 
             var apis = new OutboundApis(symbols, new PersonalDataTypes(new DataClassification(symbols.Core)));
-            // A method's flow is read once, by the first of its sinks that has anything but literals to check.
-            var flows = new ConditionalWeakTable<IOperation, MethodFlow>();
+            // What a method holds is read once, by the first of its sinks that has anything but literals to check.
+            var flows = new ConditionalWeakTable<IOperation, MethodFacts>();
             start.RegisterOperationAction(c => OnOperation(c, sinks, apis, flows), CandidateKinds);
             if (sinks.LoggerMessage is not null)
             {
@@ -60,7 +61,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void OnOperation(OperationAnalysisContext context, LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
+    private static void OnOperation(OperationAnalysisContext context, LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFacts> flows)
     {
         // Nothing is named or allocated until something is reported: most log calls write constants and identifiers.
         switch (context.Operation)
@@ -156,7 +157,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
 
     private static void CheckArguments(
         OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, LoggingSinks.SinkFamily sink,
-        LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFlow> flows)
+        LoggingSinks sinks, OutboundApis apis, ConditionalWeakTable<IOperation, MethodFacts> flows)
     {
         PersonalDataTrace? trace = null;
         foreach (var argument in arguments)
@@ -206,7 +207,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
 
     private static void Check(
         OperationAnalysisContext context, IOperation value, LoggingSinks.SinkFamily sink, bool templateValue, LoggingSinks sinks, OutboundApis apis,
-        ConditionalWeakTable<IOperation, MethodFlow> flows, ref PersonalDataTrace? trace)
+        ConditionalWeakTable<IOperation, MethodFacts> flows, ref PersonalDataTrace? trace)
     {
         var unwrapped = MethodFlow.Unwrap(value);
         if (unwrapped is null or ILiteralOperation or IDefaultValueOperation or INameOfOperation)
@@ -219,7 +220,18 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        trace ??= new PersonalDataTrace(apis, FlowOf(context.Operation, flows));
+        if (trace is null)
+        {
+            // Most log lines write case references and counts, in methods that hold no personal data at all.
+            var facts = FactsOf(context.Operation, flows, apis);
+            if (!facts.MayCarry)
+            {
+                return;
+            }
+
+            trace = new PersonalDataTrace(apis, facts.Flow);
+        }
+
         var what = unwrapped is IInterpolatedStringHandlerCreationOperation handler ? InHandler(handler, sinks, trace) : trace.Carries(value);
         if (what is null)
         {
@@ -305,7 +317,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static MethodFlow FlowOf(IOperation operation, ConditionalWeakTable<IOperation, MethodFlow> flows)
+    private static MethodFacts FactsOf(IOperation operation, ConditionalWeakTable<IOperation, MethodFacts> facts, OutboundApis apis)
     {
         var root = operation;
         while (root.Parent is { } parent)
@@ -313,7 +325,24 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             root = parent;
         }
 
-        return flows.GetValue(root, static r => new MethodFlow(ImmutableArray.Create(r)));
+        return facts.TryGetValue(root, out var known) ? known : facts.GetValue(root, r => new MethodFacts(r, PersonalDataTrace.MayCarry(r, apis)));
+    }
+
+    /// <summary>Whether a method holds anything personal, and its flow, read when first needed.</summary>
+    private sealed class MethodFacts
+    {
+        private readonly IOperation _root;
+        private MethodFlow? _flow;
+
+        public MethodFacts(IOperation root, bool mayCarry)
+        {
+            _root = root;
+            MayCarry = mayCarry;
+        }
+
+        public bool MayCarry { get; }
+
+        public MethodFlow Flow => LazyInitializer.EnsureInitialized(ref _flow, () => new MethodFlow(ImmutableArray.Create(_root)))!;
     }
 
     // In a test project, per file: the key can be set for a folder in .editorconfig as well as for the whole project.

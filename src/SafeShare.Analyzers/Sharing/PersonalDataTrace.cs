@@ -52,7 +52,6 @@ internal sealed class PersonalDataTrace
 
         VisitedOperations.Add(value);
         var next = depth + 1;
-        var classification = _apis.Types.Classification;
         string? found = null;
         switch (value)
         {
@@ -61,13 +60,13 @@ internal sealed class PersonalDataTrace
                 break;
 
             case IParameterReferenceOperation parameter:
-                found = classification.ReadOwn(parameter.Parameter).IsPersonal
+                found = _apis.Types.IsMarkedPersonal(parameter.Parameter)
                     ? Quote(DataClassification.DisplayName(parameter.Parameter))
                     : ThroughSymbol(parameter.Parameter, wholeObjects, next);
                 break;
 
             case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member:
-                if (classification.ReadMember(member.Member).IsPersonal)
+                if (_apis.Types.IsMarkedPersonal(member.Member))
                 {
                     return Quote(DataClassification.DisplayName(member.Member));
                 }
@@ -200,6 +199,10 @@ internal sealed class PersonalDataTrace
                 // JsonContent.Create(child), Attachment.CreateAttachmentFromString(json, ...).
                 return ThroughArguments(invocation.Arguments, wholeObjects: true, depth);
 
+            case OutboundApis.ValueKind.None when invocation.Instance is { } builder && IsBuilderAppend(method):
+                // new StringBuilder().Append(id).Append(child.Name): each part's text, then the builder's so far.
+                return ThroughArguments(invocation.Arguments, wholeObjects: false, depth) ?? Carries(builder, wholeObjects: false, depth);
+
             default:
                 // name.Trim(), name.ToUpperInvariant(), name.Substring(0, 3): the same person's text, reshaped.
                 return method is { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, ReturnType.SpecialType: SpecialType.System_String } &&
@@ -207,6 +210,34 @@ internal sealed class PersonalDataTrace
                     ? Carries(text, wholeObjects: false, depth)
                     : null;
         }
+    }
+
+    private bool IsBuilderAppend(IMethodSymbol method) =>
+        method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace" &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, _apis.Symbols.StringBuilder);
+
+    /// <summary>
+    /// Whether anything in the method could carry personal data: a parameter or member marked personal, or a value of a
+    /// personal-data type. <see cref="Carries(IOperation?)"/> finds personal data only at such an operation of the method,
+    /// so a method without one is passed over without reading its flow.
+    /// </summary>
+    public static bool MayCarry(IOperation root, OutboundApis apis)
+    {
+        var types = apis.Types;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation switch
+                {
+                    IParameterReferenceOperation parameter => types.IsMarkedPersonal(parameter.Parameter),
+                    IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member => types.IsMarkedPersonal(member.Member),
+                    _ => false,
+                } || types.Describe(operation.Type) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? ThroughArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, bool wholeObjects, int depth)

@@ -17,8 +17,17 @@ internal sealed class PersonalDataTypes
 
     private readonly DataClassification _classification;
     private readonly ConcurrentDictionary<ITypeSymbol, string> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _personalSymbols = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, string> _compute;
+    private readonly System.Func<ISymbol, bool> _readPersonal;
 
-    public PersonalDataTypes(DataClassification classification) => _classification = classification;
+    public PersonalDataTypes(DataClassification classification)
+    {
+        _classification = classification;
+        // Made once: a lambda capturing this, written at each lookup, would be a new delegate on every call.
+        _compute = t => Compute(t, 0) ?? string.Empty;
+        _readPersonal = symbol => symbol is IParameterSymbol ? _classification.ReadOwn(symbol).IsPersonal : _classification.ReadMember(symbol).IsPersonal;
+    }
 
     public DataClassification Classification => _classification;
 
@@ -30,9 +39,17 @@ internal sealed class PersonalDataTypes
             return null;
         }
 
-        var found = _cache.GetOrAdd(type, t => Compute(t, 0) ?? string.Empty);
+        var found = _cache.TryGetValue(type, out var known) ? known : _cache.GetOrAdd(type, _compute);
         return found.Length == 0 ? null : found;
     }
+
+    /// <summary>
+    /// Whether a parameter is marked personal itself (its own markers), or a property or field is (its own, an overridden
+    /// property's, a positional record's parameter's): what <see cref="PersonalDataTrace"/> reads at each reference,
+    /// answered once per symbol.
+    /// </summary>
+    public bool IsMarkedPersonal(ISymbol symbol) =>
+        _personalSymbols.TryGetValue(symbol, out var known) ? known : _personalSymbols.GetOrAdd(symbol, _readPersonal);
 
     private string? Compute(ITypeSymbol type, int depth)
     {
