@@ -512,7 +512,7 @@ internal static class HtmlReport
         var height = 30 + rows.Count * (Bar + 10);
         var description = string.Join("; ", rows.Select(r => single ? $"{r.Label}: {r.Shared}" : $"{r.Label}: {r.Shared} to share, {r.NotShared} not to share")) + ".";
         h.Append("<figure>").Append(NL);
-        h.Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Label + Plot + 60} {height}\" width=\"{Label + Plot + 60}\" height=\"{height}\">").Append(NL);
+        h.Append($"<svg class=\"chart\" data-chart=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Label + Plot + 60} {height}\" width=\"{Label + Plot + 60}\" height=\"{height}\">").Append(NL);
         h.Append($"<title id=\"{id}-title\">{E(title)}</title>").Append(NL);
         h.Append($"<desc id=\"{id}-desc\">{E(description)}</desc>").Append(NL);
         h.Append($"<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f3d6d6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c2e2e\" stroke-width=\"3\"/></pattern></defs>").Append(NL);

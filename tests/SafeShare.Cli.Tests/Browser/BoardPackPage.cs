@@ -138,6 +138,9 @@ public static class BoardPackPage
               gapMarks: document.querySelectorAll('.gap').length,
               tableRows: Array.from(document.querySelectorAll('table.flows tbody tr')).map(r => r.dataset.share),
               protocols: Array.from(document.querySelectorAll('section.protocol')).map(s => s.dataset.share),
+              charts: Array.from(document.querySelectorAll('svg.chart')).map(s => ({
+                id: s.dataset.chart, bars: Array.from(s.querySelectorAll('g.bar')).map(b => [b.dataset.label, +b.dataset.shared, +b.dataset.notShared]),
+              })),
               scripts: document.scripts.length,
               text: document.body.innerText,
             })
