@@ -190,6 +190,25 @@ public sealed class BoardPackLogTests : IClassFixture<SampleLogFixture>, IDispos
     }
 
     [Fact]
+    public void The_documented_commands_run_on_the_sample()
+    {
+        var root = BoardPackPage.RepoRoot();
+        Assert.True(root is not null, "The tests do not run from a clone of the repository.");
+        var commands = File.ReadAllLines(Path.Combine(root, "docs", "board-pack.md")).Where(l => l.StartsWith("safeshare report ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, commands.Length);
+        foreach (var command in commands.Where(c => !c.Contains("--postgres", StringComparison.Ordinal)))
+        {
+            // The page's placeholders, replaced by the sample's assembly and log and a scratch folder.
+            var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(a => a switch { "publish/" => Tool.SampleDll, "decision-log.jsonl" => _sample.LogPath, "board-pack/" => _folder, _ => a })
+                .ToArray();
+            var result = Tool.InProcess(args);
+            Assert.True(result.ExitCode == 0, command + "\n" + result);
+            Assert.True(File.Exists(Path.Combine(_folder, "board-pack.html")), command);
+        }
+    }
+
+    [Fact]
     public void Log_arguments_are_checked_like_the_other_commands()
     {
         var missing = Tool.InProcess("report", Tool.SampleDll, "--log", "/no/such/log.jsonl");

@@ -220,6 +220,8 @@ public sealed class BoardPackTests : IDisposable
         Assert.True(root is not null, "The tests do not run from a clone of the repository.");
         var committed = Path.Combine(root, "docs", "board-pack", "board-pack.html");
         Assert.True(File.Exists(committed), $"{committed} is missing");
+        // The page documents the command that writes it; the test runs the same arguments.
+        Assert.Contains("-- report samples/CaseManagement/bin/Debug/net10.0/CaseManagement.dll --format html --out docs/board-pack --date 2026-12-01\n", File.ReadAllText(Path.Combine(root, "docs", "board-pack.md")));
         var generated = File.ReadAllText(Html(Tool.SampleDll, "--date", "2026-12-01"));
         Assert.True(
             generated == File.ReadAllText(committed).Replace("\r\n", "\n"),
