@@ -194,6 +194,34 @@ public sealed class BoardPackTests : IDisposable
     }
 
     [Fact]
+    public void Without_chromium_the_browser_tests_fail_saying_how_to_install_it()
+    {
+        var missing = Assert.Throws<InvalidOperationException>(() => HeadlessChromium.Executable(null, new[] { Path.Combine(_folder, "chromium") }));
+        Assert.Contains("apt-get install -y chromium", missing.Message);
+    }
+
+    [Fact]
+    public void An_assembly_without_shares_gets_a_page_that_says_so_instead_of_an_empty_map()
+    {
+        const string Source = """
+            using SafeShare;
+            namespace Only.Records
+            {
+                [LawfulBasis(LawfulBasis.PublicTask, Gateway = "Children Act 1989 s17")]
+                public class Child { [PersonalData(Subject = DataSubject.Child)] public string Name { get; init; } = ""; }
+            }
+            """;
+        var (output, _) = CompilerRun.Generate(TestCompilation.Create(new[] { Source }, TestCompilation.References, "Only.Records"));
+        var dll = Path.Combine(_folder, "Only.Records.dll");
+        Assert.True(output.Emit(dll).Success);
+        var raw = File.ReadAllText(Html(dll));
+        Assert.Contains("No declared shares: no personal data flows to another organisation under a declared share.", raw);
+        Assert.DoesNotContain("<svg class=\"map\"", raw);
+        Assert.DoesNotContain("class=\"protocol\"", raw);
+        Assert.Contains("<h3>(f) Time limits for erasure</h3>", raw);
+    }
+
+    [Fact]
     public void Html_needs_a_folder_and_a_writable_one()
     {
         var noOut = Tool.InProcess("report", Tool.SampleDll, "--format", "html");

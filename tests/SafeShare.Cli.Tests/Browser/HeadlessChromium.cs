@@ -59,17 +59,21 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// Chromium's executable: SAFESHARE_CHROMIUM, else Debian's /usr/bin/chromium, else chromium or Chrome on the PATH.
     /// Missing, the test fails (it is not skipped): CI installs it, and a silently skipped browser test checks nothing.
     /// </summary>
-    public static string Executable()
+    public static string Executable() =>
+        Executable(
+            Environment.GetEnvironmentVariable("SAFESHARE_CHROMIUM"),
+            new[] { "/usr/bin/chromium" }.Concat(
+                new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" }.SelectMany(name =>
+                    (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(dir => Path.Combine(dir, name)))));
+
+    /// <summary>The configured executable, else the first of <paramref name="candidates"/> that exists; else why not, and how to install it.</summary>
+    public static string Executable(string? configured, IEnumerable<string> candidates)
     {
-        var configured = Environment.GetEnvironmentVariable("SAFESHARE_CHROMIUM");
         if (!string.IsNullOrEmpty(configured))
         {
             return File.Exists(configured) ? configured : throw new InvalidOperationException($"SAFESHARE_CHROMIUM is '{configured}', which does not exist.");
         }
 
-        var candidates = new[] { "/usr/bin/chromium" }.Concat(
-            new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" }.SelectMany(name =>
-                (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(dir => Path.Combine(dir, name))));
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Chromium is not installed; the board pack's browser tests need it. Install it with 'apt-get install -y chromium' (as root), or set SAFESHARE_CHROMIUM to a Chromium or Chrome executable.");
     }
