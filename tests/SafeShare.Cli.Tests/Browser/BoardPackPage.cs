@@ -150,6 +150,26 @@ public static class BoardPackPage
         await browser.ScreenshotAsync(path);
         output.WriteLine($"screenshot: {path}");
 
+        // As printed: dark on white, no contents list, each protocol on a new page; the PDF is kept beside the screenshot.
+        await browser.SendAsync("Emulation.setEmulatedMedia", new System.Text.Json.Nodes.JsonObject { ["media"] = "print" });
+        var print = await browser.EvaluateAsync("""
+            JSON.stringify({
+              background: getComputedStyle(document.body).backgroundColor,
+              colour: getComputedStyle(document.body).color,
+              nav: Array.from(document.querySelectorAll('nav')).map(n => getComputedStyle(n).display),
+              breaks: Array.from(document.querySelectorAll('section.protocol')).map(s => getComputedStyle(s).breakBefore),
+            })
+            """);
+        var printed = JsonDocument.Parse(print.GetString()!).RootElement;
+        Assert.Equal("rgb(255, 255, 255)", printed.GetProperty("background").GetString());
+        Assert.Equal("rgb(26, 26, 26)", printed.GetProperty("colour").GetString());
+        Assert.All(printed.GetProperty("nav").EnumerateArray(), n => Assert.Equal("none", n.GetString()));
+        Assert.All(printed.GetProperty("breaks").EnumerateArray(), b => Assert.Equal("page", b.GetString()));
+        var pdf = await browser.SendAsync("Page.printToPDF", new System.Text.Json.Nodes.JsonObject { ["preferCSSPageSize"] = true });
+        var pdfPath = Path.ChangeExtension(path, ".pdf");
+        await File.WriteAllBytesAsync(pdfPath, Convert.FromBase64String(pdf.GetProperty("data").GetString()!));
+        output.WriteLine($"printed: {pdfPath}");
+
         Assert.Empty(browser.Errors());
         var requests = browser.Requests();
         Assert.All(requests, r => Assert.Equal(url, r));
