@@ -73,7 +73,7 @@ public static class SafeShareTool
         };
         root.Subcommands.Add(VerifyCommand.Create(output));
         root.Subcommands.Add(QueryCommand.Create(output, error));
-        root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(RecoverCommand.Create(output));
         root.Subcommands.Add(ExportCommand.Create(output));
         root.Subcommands.Add(DatabaseCommand.Create(output));

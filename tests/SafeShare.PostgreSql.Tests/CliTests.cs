@@ -108,6 +108,27 @@ public sealed class CliTests : IDisposable
     }
 
     [PostgresFact]
+    public void Report_summarises_a_database_log_under_its_verified_head()
+    {
+        using (var log = new PostgresDecisionLog(_database.ConnectionString))
+        {
+            log.EnsureSchemaAsync().GetAwaiter().GetResult();
+            SampleRecords.Write(9, log);
+        }
+
+        var verify = Run(_password, "verify", "--postgres", _connection);
+        Assert.True(verify.Code == 0, verify.ToString());
+        var head = verify.Output.Trim().Split(' ').Last();
+
+        var sample = Path.Combine(AppContext.BaseDirectory, "CaseManagement.dll");
+        var report = Run(_password, "report", sample, "--postgres", _connection, "--format", "html", "--out", _folder, "--date", "2026-12-01");
+        Assert.True(report.Code == 0, report.ToString());
+        var html = File.ReadAllText(Path.Combine(_folder, "board-pack.html"));
+        Assert.Contains("Decision log verified: intact.", html);
+        Assert.Contains($": 9 record(s); head record 9, hash <code>{head}</code>", html);
+    }
+
+    [PostgresFact]
     public void Bad_input_is_one_line_and_exit_code_2()
     {
         var builder = new NpgsqlConnectionStringBuilder(_database.ConnectionString);

@@ -50,10 +50,12 @@ internal sealed class LogSource
         DefaultValueFactory = _ => "safeshare",
     };
 
-    public static LogSource From(ParseResult parse, Argument<string?> file, Option<string?> postgres, Option<string> schema)
+    public static LogSource From(ParseResult parse, Argument<string?> file, Option<string?> postgres, Option<string> schema) =>
+        From(parse.GetValue(file), parse.GetValue(postgres), parse.GetValue(schema)!);
+
+    /// <summary>A log file at <paramref name="path"/>, or a database log at <paramref name="connection"/>: exactly one.</summary>
+    public static LogSource From(string? path, string? connection, string schema)
     {
-        var path = parse.GetValue(file);
-        var connection = parse.GetValue(postgres);
         if (path is not null && connection is not null)
         {
             throw new ToolException("Give either a log file or --postgres, not both.");
@@ -61,7 +63,7 @@ internal sealed class LogSource
 
         if (connection is not null)
         {
-            return new LogSource(null, Open(connection, parse.GetValue(schema)!));
+            return new LogSource(null, Open(connection, schema));
         }
 
         if (string.IsNullOrWhiteSpace(path))

@@ -128,6 +128,62 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
+    /// <summary>The decision log's summary: its verification first, then the counts (the HTML page draws them as charts too).</summary>
+    public static string DecisionLog(LogSummary log)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Decisions recorded in the log: {log.Log}");
+        md.AppendLine();
+        md.AppendLine(log.Intact
+            ? $"**Verified: intact.** {log.Records} record(s); head record {log.HeadSequence}, hash `{log.HeadHash}`."
+            : $"**NOT INTACT.** {Cell(log.Problem ?? string.Empty)} Last verified head: record {log.HeadSequence}, hash `{log.HeadHash}`. The counts below are of every record that could be read, and cannot be relied on until the log is investigated (`safeshare verify`).");
+        md.AppendLine();
+        md.AppendLine($"{log.Decisions} decision(s) and {log.Disclosures} disclosure(s) read. Counts and record numbers only: look a record up with `safeshare query`.");
+        md.AppendLine();
+        if (log.Undeclared.Count > 0)
+        {
+            md.AppendLine($"Shares in the log that no assembly declares: {string.Join(", ", log.Undeclared.Select(s => "`" + s + "`"))}.");
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Decisions per share");
+        md.AppendLine();
+        Table(md, new[] { "Declared share", "To share", "Not to share", "All" }, log.PerShare.Select(c => new[] { "`" + c.Label + "`", Number(c.Shared), Number(c.NotShared), Number(c.Total) }));
+        md.AppendLine("## Decisions per month");
+        md.AppendLine();
+        Table(md, new[] { "Month", "To share", "Not to share", "All" }, log.PerMonth.Select(c => new[] { c.Label, Number(c.Shared), Number(c.NotShared), Number(c.Total) }));
+        md.AppendLine("## Consent positions");
+        md.AppendLine();
+        Table(md, new[] { "Consent position", "Decisions" }, log.Consent.Select(c => new[] { c.Position, Number(c.Decisions) }));
+        md.AppendLine("## Disclosures not encrypted in transit");
+        md.AppendLine();
+        if (log.NotEncrypted.Count == 0)
+        {
+            md.AppendLine("None.");
+            md.AppendLine();
+        }
+        else
+        {
+            Table(md, new[] { "Recipient", "Channel", "Disclosures", "Records" }, log.NotEncrypted.Select(x => new[] { x.Recipient, x.Channel, Number(x.Disclosures), string.Join(", ", x.Records) }));
+        }
+
+        md.AppendLine("## Decisions without reasons");
+        md.AppendLine();
+        if (log.WithoutReasons.Count == 0)
+        {
+            md.AppendLine("None.");
+            md.AppendLine();
+        }
+        else
+        {
+            Table(md, new[] { "Declared share", "Decisions", "Records" }, log.WithoutReasons.Select(x => new[] { "`" + x.Share + "`", Number(x.Decisions), string.Join(", ", x.Records) }));
+        }
+
+        return md.ToString();
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static void Table(StringBuilder md, string[] headings, IEnumerable<string[]> rows)
     {
         md.AppendLine("| " + string.Join(" | ", headings) + " |");

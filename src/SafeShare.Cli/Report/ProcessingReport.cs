@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Serialization;
 
 using SafeShare.Text;
 
@@ -55,7 +56,32 @@ internal sealed record SharingProtocol(
     string Duration,
     string Disposal,
     string PrivacyImpactAssessment,
-    IReadOnlyList<string> SupportingDocuments);
+    IReadOnlyList<string> SupportingDocuments)
+{
+    /// <summary>The template's headings in its order, each with its entries (one for most, several for lists).</summary>
+    public IReadOnlyList<(string Heading, IReadOnlyList<string> Entries)> Sections() => new (string, IReadOnlyList<string>)[]
+    {
+        ("Description of data flow", new[] { DescriptionOfDataFlow }),
+        ("Date", new[] { Date }),
+        ("Version", new[] { Version }),
+        ("Information Asset Owner sharing data", new[] { InformationAssetOwnerSharing }),
+        ("Information Asset Owner receiving data", new[] { InformationAssetOwnerReceiving }),
+        ("Purpose for sharing", new[] { PurposeForSharing }),
+        ("Type of information", TypeOfInformation),
+        ("Legal basis for sharing", LegalBasisForSharing),
+        ("Data sets", DataSets.Select(d => $"{d.Field} ({d.Kind})").ToArray()),
+        ("How will the data be transferred?", new[] { Transfer }),
+        ("How and where will the data be stored?", new[] { Storage }),
+        ("Limitations to use", LimitationsToUse),
+        ("Duration of this DSP", new[] { Duration }),
+        ("How will the data be disposed of or destroyed on completion of this term?", new[] { Disposal }),
+        ("Privacy Impact Assessment (PIA)", new[] { PrivacyImpactAssessment }),
+        ("Any supporting documents", SupportingDocuments),
+    };
+
+    /// <summary>Every entry of every section, with its heading.</summary>
+    public IEnumerable<(string Heading, string Value)> Rows() => Sections().SelectMany(s => s.Entries.Select(e => (s.Heading, e)));
+}
 
 /// <summary>Everything <c>safeshare report</c> produces for one assembly.</summary>
 internal sealed record ProcessingReport(
@@ -69,15 +95,28 @@ internal sealed record ProcessingReport(
     /// <summary>Every assembly the record is drawn from, with its version: one for a project, several for a system.</summary>
     public IReadOnlyList<string> Assemblies { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Which type flows to which recipient under which share, and what each lacks: drawn by the HTML writer. Left out of
+    /// the JSON, whose shape systems already read; the same facts are in its record and protocols.
+    /// </summary>
+    [JsonIgnore]
+    public DataFlowMap Map { get; init; } = new(Array.Empty<MapType>(), Array.Empty<string>(), Array.Empty<MapFlow>());
+
+    /// <summary>The decision log's summary, when a log was given (<c>--log</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LogSummary? Log { get; init; }
+
     /// <summary>Marks what code cannot know: the board fills it in.</summary>
     public const string ToComplete = "To complete: ";
 
     public static ProcessingReport From(Inventory inventory, DateOnly date)
     {
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new ProcessingReport("safeshare-report/1", inventory.Assembly, inventory.AssemblyVersion, day, Ropa(inventory), inventory.Shares.Select(s => Protocol(inventory, s, day)).ToArray())
+        var protocols = inventory.Shares.Select(s => Protocol(inventory, s, day)).ToArray();
+        return new ProcessingReport("safeshare-report/1", inventory.Assembly, inventory.AssemblyVersion, day, Ropa(inventory), protocols)
         {
             Assemblies = inventory.Assemblies.Select(a => $"{a.Name} {a.Version}").ToArray(),
+            Map = DataFlowMap.From(inventory, protocols),
         };
     }
 
