@@ -87,14 +87,17 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     // The method read as a whole, from its first send or carrier.
     private static void ReadMethod(OperationAnalysisContext context, IOperation root, IMethodSymbol owner, OutboundApis apis)
     {
+        // Only a method that holds personal data somewhere can send it: most services send case references and counts.
         var candidates = new Candidates();
+        var scan = new PersonalDataTrace.PersonalScan(apis);
+        var holdsPersonalData = false;
         foreach (var operation in root.DescendantsAndSelf())
         {
             candidates.On(operation, apis);
+            holdsPersonalData = holdsPersonalData || scan.Holds(operation);
         }
 
-        // Only a method that holds personal data somewhere can send it: most services send case references and counts.
-        if (candidates.Sends.Count + candidates.Carriers.Count == 0 || !PersonalDataTrace.MayCarry(root, apis))
+        if (!holdsPersonalData || candidates.Sends.Count + candidates.Carriers.Count == 0)
         {
             return;
         }

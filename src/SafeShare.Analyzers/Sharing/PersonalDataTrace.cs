@@ -223,21 +223,61 @@ internal sealed class PersonalDataTrace
     /// </summary>
     public static bool MayCarry(IOperation root, OutboundApis apis)
     {
-        var types = apis.Types;
+        var scan = new PersonalScan(apis);
         foreach (var operation in root.DescendantsAndSelf())
         {
-            if (operation switch
-                {
-                    IParameterReferenceOperation parameter => types.IsMarkedPersonal(parameter.Parameter),
-                    IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member => types.IsMarkedPersonal(member.Member),
-                    _ => false,
-                } || types.Describe(operation.Type) is not null)
+            if (scan.Holds(operation))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Operation by operation, whether one is or reads personal data (see <see cref="MayCarry"/>).</summary>
+    internal sealed class PersonalScan
+    {
+        private readonly PersonalDataTypes _types;
+
+        // The types already found not personal: a method's operations share a handful of them (Task, string, its own).
+        private readonly List<ITypeSymbol> _plain = new();
+
+        public PersonalScan(OutboundApis apis) => _types = apis.Types;
+
+        public bool Holds(IOperation operation)
+        {
+            if (operation switch
+                {
+                    IParameterReferenceOperation parameter => _types.IsMarkedPersonal(parameter.Parameter),
+                    IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member => _types.IsMarkedPersonal(member.Member),
+                    _ => false,
+                })
+            {
+                return true;
+            }
+
+            if (operation.Type is not { SpecialType: SpecialType.None } type)
+            {
+                return false;
+            }
+
+            foreach (var plain in _plain)
+            {
+                if (ReferenceEquals(plain, type))
+                {
+                    return false;
+                }
+            }
+
+            if (_types.Describe(type) is not null)
+            {
+                return true;
+            }
+
+            _plain.Add(type);
+            return false;
+        }
     }
 
     private string? ThroughArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, bool wholeObjects, int depth)

@@ -26,7 +26,7 @@ internal sealed class PersonalDataTypes
         _classification = classification;
         // Made once: a lambda capturing this, written at each lookup, would be a new delegate on every call.
         _compute = t => Compute(t, 0) ?? string.Empty;
-        _readPersonal = symbol => symbol is IParameterSymbol ? _classification.ReadOwn(symbol).IsPersonal : _classification.ReadMember(symbol).IsPersonal;
+        _readPersonal = member => _classification.ReadMember(member).IsPersonal;
     }
 
     public DataClassification Classification => _classification;
@@ -45,11 +45,13 @@ internal sealed class PersonalDataTypes
 
     /// <summary>
     /// Whether a parameter is marked personal itself (its own markers), or a property or field is (its own, an overridden
-    /// property's, a positional record's parameter's): what <see cref="PersonalDataTrace"/> reads at each reference,
-    /// answered once per symbol.
+    /// property's, a positional record's parameter's): what <see cref="PersonalDataTrace"/> reads at each reference.
+    /// A member is answered once; a parameter is read each time (a lambda's parameters are new symbols whenever its
+    /// method is bound, so a cache of them would only grow).
     /// </summary>
     public bool IsMarkedPersonal(ISymbol symbol) =>
-        _personalSymbols.TryGetValue(symbol, out var known) ? known : _personalSymbols.GetOrAdd(symbol, _readPersonal);
+        symbol is IParameterSymbol parameter ? _classification.ReadOwn(parameter).IsPersonal
+        : _personalSymbols.TryGetValue(symbol, out var known) ? known : _personalSymbols.GetOrAdd(symbol, _readPersonal);
 
     private string? Compute(ITypeSymbol type, int depth)
     {

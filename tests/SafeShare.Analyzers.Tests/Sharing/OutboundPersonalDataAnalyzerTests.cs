@@ -42,6 +42,38 @@ public class OutboundPersonalDataAnalyzerTests
     private static Task VerifyAsync(string source) => Verify.VerifyAsync(new[] { Model, source });
 
     [Fact]
+    public Task Follows_text_built_with_a_StringBuilder_chain_and_sends_inside_LINQ_lambdas() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Net.Http;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        public class Sync
+        {
+            private readonly HttpClient _http = new();
+
+            public async Task Line(Child child)
+            {
+                var line = new StringBuilder().Append(child.Id).Append(';').Append(child.Name).ToString();
+                await _http.PostAsync("https://hub.example/records", [|new StringContent(line)|]);
+            }
+
+            public Task<HttpResponseMessage[]> Each(IEnumerable<Child> children) =>
+                Task.WhenAll(children.Where(c => c.Id > 0).Select(c =>
+                    _http.PostAsync("https://hub.example/names", [|new StringContent(new StringBuilder("name=").Append(c.Name.Trim()).ToString())|])));
+
+            // Identifiers and counts only: nothing personal goes into the text.
+            public async Task Counts(Child child, IEnumerable<int> cases)
+            {
+                var line = new StringBuilder().Append(child.Id).Append(';').Append(cases.Count()).ToString();
+                await _http.PostAsync("https://hub.example/counts", new StringContent(line));
+                await Task.WhenAll(cases.Select(id => _http.PostAsync("https://hub.example/cases", new StringContent(new StringBuilder().Append(id).ToString()))));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Flags_personal_data_in_HttpClient_requests() => VerifyAsync("""
         using System.Collections.Generic;
         using System.Net.Http;

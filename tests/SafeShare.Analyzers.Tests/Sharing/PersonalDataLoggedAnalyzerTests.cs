@@ -85,6 +85,8 @@ public class PersonalDataLoggedAnalyzerTests
                 summary.Append("Meeting for ").Append(child.CaseReference);
                 summary.AppendLine(child.Name);
                 logger.LogInformation([|summary.ToString()|]);
+                logger.LogInformation([|new System.Text.StringBuilder("Meeting for ").Append(child.Name).ToString()|]);
+                logger.LogInformation(new System.Text.StringBuilder("Meeting for ").Append(child.CaseReference).ToString());
                 logger.LogDebug("Record {Record}", [|System.Text.Json.JsonSerializer.Serialize(child)|]);
             }
         }
