@@ -17,6 +17,13 @@ internal sealed class OutboundApis
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _involvesApi = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ITypeSymbol, bool> _computeInvolvesApi;
 
+    // What each method is to the rules, answered once per method definition (found by reference: a definition is one
+    // object however many calls name it). Every call of a framework API a service makes asks.
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkKind> _sinks = new(ByReference.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ValueKind> _kinds = new(ByReference.Instance);
+    private readonly System.Func<IMethodSymbol, SinkKind> _computeSink;
+    private readonly System.Func<IMethodSymbol, ValueKind> _computeKind;
+
     public OutboundApis(SharingSymbols symbols, PersonalDataTypes types)
     {
         Symbols = symbols;
@@ -36,6 +43,8 @@ internal sealed class OutboundApis
         }
 
         _computeInvolvesApi = ComputeInvolvesApi;
+        _computeSink = ComputeSinkOf;
+        _computeKind = ComputeKindOf;
     }
 
     /// <summary>The type is or derives from one of the outbound, encoding or carrier types (string is none of them).</summary>
@@ -91,6 +100,13 @@ internal sealed class OutboundApis
     }
 
     public ValueKind KindOf(IMethodSymbol method)
+    {
+        // The answer depends only on the method's definition (its type, name, static-ness and parameters).
+        var definition = method.OriginalDefinition;
+        return _kinds.TryGetValue(definition, out var kind) ? kind : _kinds.GetOrAdd(definition, _computeKind);
+    }
+
+    private ValueKind ComputeKindOf(IMethodSymbol method)
     {
         var type = method.ContainingType;
         if (type is null)
@@ -159,7 +175,12 @@ internal sealed class OutboundApis
     /// <summary>The kind of send an invocation is, or None.</summary>
     public SinkKind SinkOf(IInvocationOperation invocation)
     {
-        var method = invocation.TargetMethod;
+        var definition = invocation.TargetMethod.OriginalDefinition;
+        return _sinks.TryGetValue(definition, out var kind) ? kind : _sinks.GetOrAdd(definition, _computeSink);
+    }
+
+    private SinkKind ComputeSinkOf(IMethodSymbol method)
+    {
         var type = method.ContainingType;
         if (type is null || !InvolvesApi(type))
         {
@@ -253,4 +274,13 @@ internal sealed class OutboundApis
 
     private static bool Same(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
+
+    private sealed class ByReference : IEqualityComparer<IMethodSymbol>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IMethodSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }

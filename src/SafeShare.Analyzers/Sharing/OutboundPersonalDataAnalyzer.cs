@@ -89,12 +89,11 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
     {
         // Only a method that holds personal data somewhere can send it: most services send case references and counts.
         var candidates = new Candidates();
-        var scan = new PersonalDataTrace.PersonalScan(apis);
         var holdsPersonalData = false;
         foreach (var operation in root.DescendantsAndSelf())
         {
             candidates.On(operation, apis);
-            holdsPersonalData = holdsPersonalData || scan.Holds(operation);
+            holdsPersonalData = holdsPersonalData || PersonalDataTrace.Holds(operation, apis.Types);
         }
 
         if (!holdsPersonalData || candidates.Sends.Count + candidates.Carriers.Count == 0)

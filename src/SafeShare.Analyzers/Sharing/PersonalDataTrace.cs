@@ -223,10 +223,9 @@ internal sealed class PersonalDataTrace
     /// </summary>
     public static bool MayCarry(IOperation root, OutboundApis apis)
     {
-        var scan = new PersonalScan(apis);
         foreach (var operation in root.DescendantsAndSelf())
         {
-            if (scan.Holds(operation))
+            if (Holds(operation, apis.Types))
             {
                 return true;
             }
@@ -235,50 +234,14 @@ internal sealed class PersonalDataTrace
         return false;
     }
 
-    /// <summary>Operation by operation, whether one is or reads personal data (see <see cref="MayCarry"/>).</summary>
-    internal sealed class PersonalScan
-    {
-        private readonly PersonalDataTypes _types;
-
-        // The types already found not personal: a method's operations share a handful of them (Task, string, its own).
-        private readonly List<ITypeSymbol> _plain = new();
-
-        public PersonalScan(OutboundApis apis) => _types = apis.Types;
-
-        public bool Holds(IOperation operation)
+    /// <summary>Whether the operation is or reads personal data, as <see cref="MayCarry"/> asks of each operation.</summary>
+    public static bool Holds(IOperation operation, PersonalDataTypes types) =>
+        operation switch
         {
-            if (operation switch
-                {
-                    IParameterReferenceOperation parameter => _types.IsMarkedPersonal(parameter.Parameter),
-                    IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member => _types.IsMarkedPersonal(member.Member),
-                    _ => false,
-                })
-            {
-                return true;
-            }
-
-            if (operation.Type is not { SpecialType: SpecialType.None } type)
-            {
-                return false;
-            }
-
-            foreach (var plain in _plain)
-            {
-                if (ReferenceEquals(plain, type))
-                {
-                    return false;
-                }
-            }
-
-            if (_types.Describe(type) is not null)
-            {
-                return true;
-            }
-
-            _plain.Add(type);
-            return false;
-        }
-    }
+            IParameterReferenceOperation parameter => types.IsMarkedPersonal(parameter.Parameter),
+            IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member => types.IsMarkedPersonal(member.Member),
+            _ => false,
+        } || types.Describe(operation.Type) is not null;
 
     private string? ThroughArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, bool wholeObjects, int depth)
     {
