@@ -17,6 +17,10 @@ internal sealed class LoggingSinks
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _exceptions = new(SymbolEqualityComparer.Default);
 
+    // A method's definition is one object however many calls name it: each is asked once, found by reference.
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkFamily> _methodFamilies = new(ByReference<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _redactors = new(ByReference<IMethodSymbol>.Instance);
+
 #pragma warning disable RS0030 // The one place SAFE110 looks types up by name: once per compilation.
     public LoggingSinks(Compilation compilation)
     {
@@ -80,8 +84,16 @@ internal sealed class LoggingSinks
     /// <summary>The family of the method's type, or None: one dictionary lookup for most calls of a program.</summary>
     public SinkFamily FamilyOf(IMethodSymbol method)
     {
-        var type = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
-        return type is not null && _families.TryGetValue(type, out var family) ? family : SinkFamily.None;
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (_methodFamilies.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        var type = definition.ContainingType?.OriginalDefinition;
+        var family = type is not null && _families.TryGetValue(type, out var found) ? found : SinkFamily.None;
+        _methodFamilies.TryAdd(definition, family);
+        return family;
     }
 
     /// <summary>A <c>[LoggerMessage]</c> method (source-generated logging): only partial methods are read.</summary>
@@ -102,8 +114,22 @@ internal sealed class LoggingSinks
     }
 
     /// <summary>A method the project declares returns text that is safe to log.</summary>
-    public bool IsRedactor(IMethodSymbol method) =>
-        Redactor is not null && HasAttribute(method.ReducedFrom ?? method.OriginalDefinition, Redactor);
+    public bool IsRedactor(IMethodSymbol method)
+    {
+        if (Redactor is null)
+        {
+            return false;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!_redactors.TryGetValue(definition, out var redactor))
+        {
+            redactor = HasAttribute(definition, Redactor);
+            _redactors.TryAdd(definition, redactor);
+        }
+
+        return redactor;
+    }
 
     /// <summary>An exception type (System.Exception or a type derived from it).</summary>
     public bool IsException(ITypeSymbol? type)

@@ -19,8 +19,8 @@ internal sealed class OutboundApis
 
     // What each method is to the rules, answered once per method definition (found by reference: a definition is one
     // object however many calls name it). Every call of a framework API a service makes asks.
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkKind> _sinks = new(ByReference.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, ValueKind> _kinds = new(ByReference.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkKind> _sinks = new(ByReference<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ValueKind> _kinds = new(ByReference<IMethodSymbol>.Instance);
     private readonly System.Func<IMethodSymbol, SinkKind> _computeSink;
     private readonly System.Func<IMethodSymbol, ValueKind> _computeKind;
 
@@ -274,13 +274,4 @@ internal sealed class OutboundApis
 
     private static bool Same(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-    private sealed class ByReference : IEqualityComparer<IMethodSymbol>
-    {
-        public static readonly ByReference Instance = new();
-
-        public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IMethodSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

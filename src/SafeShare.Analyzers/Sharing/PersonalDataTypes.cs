@@ -20,7 +20,7 @@ internal sealed class PersonalDataTypes
 
     // In front of it, the same answers by reference: every operation of a method asks for its type, and a type symbol is
     // the same object wherever the compilation uses it, so most lookups end here without hashing a constructed type.
-    private readonly ConcurrentDictionary<ITypeSymbol, string> _byReference = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _byReference = new(ByReference<ITypeSymbol>.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _personalSymbols = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ITypeSymbol, string> _compute;
     private readonly System.Func<ISymbol, bool> _readPersonal;
@@ -140,14 +140,5 @@ internal sealed class PersonalDataTypes
         }
 
         return ns is { IsGlobalNamespace: false, Name: "System" };
-    }
-
-    private sealed class ReferenceComparer : System.Collections.Generic.IEqualityComparer<ITypeSymbol>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(ITypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
