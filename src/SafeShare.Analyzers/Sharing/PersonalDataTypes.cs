@@ -18,9 +18,10 @@ internal sealed class PersonalDataTypes
     private readonly DataClassification _classification;
     private readonly ConcurrentDictionary<ITypeSymbol, string> _cache = new(SymbolEqualityComparer.Default);
 
-    // In front of it, the same answers by reference: every operation of a method asks for its type, and a type symbol is
-    // the same object wherever the compilation uses it, so most lookups end here without hashing a constructed type.
-    private readonly ConcurrentDictionary<ITypeSymbol, string> _byReference = new(ByReference<ITypeSymbol>.Instance);
+    // In front of it, the same answers for type definitions, by reference: every operation of a method asks for its type,
+    // and a definition (CaseId, HttpClient, a service) is one object however it is annotated, so most lookups end here
+    // without hashing. A constructed or annotated type is a new object at each use and is looked up by symbol equality.
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _definitions = new(ByReference<ITypeSymbol>.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _personalSymbols = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ITypeSymbol, string> _compute;
     private readonly System.Func<ISymbol, bool> _readPersonal;
@@ -43,10 +44,19 @@ internal sealed class PersonalDataTypes
             return null;
         }
 
-        if (!_byReference.TryGetValue(type, out var found))
+        string found;
+        if (type is INamedTypeSymbol { IsDefinition: true } definition)
+        {
+            definition = definition.OriginalDefinition;
+            if (!_definitions.TryGetValue(definition, out found))
+            {
+                found = _cache.TryGetValue(definition, out var known) ? known : _cache.GetOrAdd(definition, _compute);
+                _definitions.TryAdd(definition, found);
+            }
+        }
+        else
         {
             found = _cache.TryGetValue(type, out var known) ? known : _cache.GetOrAdd(type, _compute);
-            _byReference.TryAdd(type, found);
         }
 
         return found.Length == 0 ? null : found;
