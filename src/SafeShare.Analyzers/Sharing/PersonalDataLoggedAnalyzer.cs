@@ -106,7 +106,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         foreach (var parameter in method.Parameters)
         {
             var what = apis.Types.Describe(parameter.Type) is { } type ? "'" + type + "'"
-                : apis.Types.Classification.ReadOwn(parameter).IsPersonal ? "'" + DataClassification.DisplayName(parameter) + "'"
+                : apis.Types.IsMarkedPersonal(parameter) ? "'" + DataClassification.DisplayName(parameter) + "'"
                 : null;
             if (what is not null && parameter.Locations.Length > 0 && !Ignored(context.Options, parameter.Locations[0].SourceTree, sinks))
             {
@@ -170,7 +170,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
             if (sink == LoggingSinks.SinkFamily.LoggerMessage)
             {
                 // A parameter of a personal-data type is reported at the declaration.
-                if (apis.Types.Describe(parameter.Type) is null && !apis.Types.Classification.ReadOwn(parameter).IsPersonal)
+                if (apis.Types.Describe(parameter.Type) is null && !apis.Types.IsMarkedPersonal(parameter))
                 {
                     Check(context, argument.Value, sink, templateValue: false, sinks, apis, flows, ref trace);
                 }
@@ -259,7 +259,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
         var replacesMember = false;
         var instance = value;
         if (value is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } owner } member &&
-            apis.Types.Classification.ReadMember(member.Member).IsPersonal)
+            apis.Types.IsMarkedPersonal(member.Member))
         {
             instance = owner;
             replacesMember = true;
@@ -283,7 +283,7 @@ public sealed class PersonalDataLoggedAnalyzer : DiagnosticAnalyzer
                 };
                 if (candidate.Name == name && !candidate.IsStatic && candidateType is not null &&
                     candidate.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal &&
-                    !apis.Types.Classification.ReadMember(candidate).IsPersonal && apis.Types.Describe(candidateType) is null)
+                    !apis.Types.IsMarkedPersonal(candidate) && apis.Types.Describe(candidateType) is null)
                 {
                     return ImmutableDictionary<string, string?>.Empty
                         .Add(SharingProperties.Identifier, name)

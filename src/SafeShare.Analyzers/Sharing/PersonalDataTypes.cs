@@ -118,7 +118,7 @@ internal sealed class PersonalDataTypes
 
         foreach (var member in _classification.AllDataMembers(named))
         {
-            if (_classification.ReadMember(member).IsPersonal)
+            if (IsMarkedPersonal(member))
             {
                 return name;
             }
