@@ -84,7 +84,7 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The method read as a whole, from its first send or carrier.
+    // The method read as a whole, by the first of its sends or carriers whose action runs.
     private static void ReadMethod(OperationAnalysisContext context, IOperation root, IMethodSymbol owner, OutboundApis apis)
     {
         // Only a method that holds personal data somewhere can send it: most services send case references and counts.
@@ -202,15 +202,15 @@ public sealed class OutboundPersonalDataAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>A call of a private helper, with the decisions its caller records and the caller's flow.</summary>
+    private sealed record HelperCall(IInvocationOperation Call, List<RecordedDecision> Decisions, MethodFlow CallerFlow);
+
     /// <summary>
     /// A decision this method records, and what it covers: a call of a [Share] method covers its payload (the object
     /// passed, or anything read or built from it) sent after the call; a call of a ...Disclosed companion, which
     /// records what was sent under a decision made elsewhere, covers values of the share's payload type sent anywhere
     /// in the method. Nothing else that leaves the method is covered.
     /// </summary>
-    /// <summary>A call of a private helper, with the decisions its caller records and the caller's flow.</summary>
-    private sealed record HelperCall(IInvocationOperation Call, List<RecordedDecision> Decisions, MethodFlow CallerFlow);
-
     private sealed class RecordedDecision
     {
         private RecordedDecision(int position, ISymbol? payload, ITypeSymbol? payloadType, bool disclosure)
