@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,7 +8,7 @@ namespace SafeShare.Bench.Hosting;
 
 /// <summary>
 /// SafeShare's generator with SafeShare's work taken out: the same inputs (the same attributes looked up by
-/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same syntax provider for types the
+/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same reading of each file for types the
 /// marker inputs cannot see), each transform returning only where its declaration starts. What it costs is what
 /// Roslyn spends finding and binding the attributed declarations, which any generator on these inputs pays: the
 /// difference from the real generator is SafeShare's own reading of them. Run in the benchmark's host only, never by csc.
@@ -16,8 +17,11 @@ public sealed class AttributeLookupOnly : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var found = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => node is TypeDeclarationSyntax type && SafeShareGenerator.MayHoldPersonalDataUnmarked(type), static (declared, _) => declared.Node.SpanStart)
+        var found = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Where(static tree => SafeShareGenerator.HasUnmarkedCandidates(tree))
+            .Combine(context.CompilationProvider)
+            .Select(static (_, _) => 0)
             .Collect();
         found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
         found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));

@@ -40,11 +40,10 @@ internal static class InventoryParser
     /// The inventory entry of a declared type no marker input describes (see
     /// <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>), or null.
     /// </summary>
-    public static InventoryType? DescribeDeclared(GeneratorSyntaxContext declared, CancellationToken cancellationToken) =>
-        declared.Node is TypeDeclarationSyntax declaration &&
-        declared.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type &&
-        SafeShareSymbols.TryCreate(declared.SemanticModel.Compilation) is { } symbols &&
-        FirstMarker(declaration, declared.SemanticModel, symbols, cancellationToken) is null
+    public static InventoryType? DescribeDeclared(TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type &&
+        SafeShareSymbols.TryCreate(model.Compilation) is { } symbols &&
+        FirstMarker(declaration, model, symbols, cancellationToken) is null
             ? Describe(type, new DataClassification(symbols), cancellationToken)
             : null;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -105,8 +106,14 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         // A type can hold personal data through a marker on itself, a member or a positional parameter (one input per
         // marker attribute), through a [property: ...] marker on a record's parameter (on the property, which has no
         // declaration of its own), or through what it inherits (a derived class with attributes of its own, as before).
-        var described = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => node is TypeDeclarationSyntax type && MayHoldPersonalDataUnmarked(type), static (declared, cancellationToken) => InventoryParser.DescribeDeclared(declared, cancellationToken))
+        // The unmarked ones are found by reading each file's type declarations (never a member's body: a syntax
+        // provider would visit every node of every file), once per file version, the way
+        // ForAttributeWithMetadataName itself reads each file; only files with a candidate are bound.
+        var described = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Where(static tree => HasUnmarkedCandidates(tree))
+            .Combine(context.CompilationProvider)
+            .SelectMany(static (input, cancellationToken) => DescribeUnmarked(input.Right, input.Left, cancellationToken))
             .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
             .Collect();
         foreach (var marker in MarkerAttributes)
@@ -165,6 +172,51 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         return type.BaseList is not null &&
                type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword } &&
                HasAnyAttribute(type);
+    }
+
+    /// <summary>Whether a file declares a type <see cref="MayHoldPersonalDataUnmarked"/> accepts. Syntax only.</summary>
+    internal static bool HasUnmarkedCandidates(SyntaxTree tree)
+    {
+        var found = false;
+        UnmarkedCandidates(tree, _ => found = true, CancellationToken.None);
+        return found;
+    }
+
+    // Type declarations sit only in a file, a namespace or another type: the walk reads nothing else.
+    private static void UnmarkedCandidates(SyntaxTree tree, System.Action<TypeDeclarationSyntax> found, CancellationToken cancellationToken)
+    {
+        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
+        {
+            Visit(root.Members);
+        }
+
+        void Visit(SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax ns)
+                {
+                    Visit(ns.Members);
+                }
+                else if (member is TypeDeclarationSyntax type)
+                {
+                    if (MayHoldPersonalDataUnmarked(type))
+                    {
+                        found(type);
+                    }
+
+                    Visit(type.Members);
+                }
+            }
+        }
+    }
+
+    private static ImmutableArray<InventoryType?> DescribeUnmarked(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        var described = ImmutableArray.CreateBuilder<InventoryType?>();
+        UnmarkedCandidates(tree, type => described.Add(InventoryParser.DescribeDeclared(type, model, cancellationToken)), cancellationToken);
+        return described.ToImmutable();
     }
 
     /// <summary>The retention helpers of a type declaration carrying [RetainUntil]: null unless it and every enclosing type are partial and the rule resolves.</summary>

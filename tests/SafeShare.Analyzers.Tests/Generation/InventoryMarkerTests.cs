@@ -155,6 +155,37 @@ public class InventoryMarkerTests
     }
 
     [Fact]
+    public void Positional_records_and_derived_types_are_found_wherever_a_type_can_be_declared()
+    {
+        const string fileScoped = """
+            using SafeShare;
+            namespace Council.Domain;
+
+            public class Person { [PersonalData] public string? Name { get; set; } }
+
+            public static class Placements
+            {
+                [System.Serializable] public sealed class Carer : Person { }
+
+                public sealed record Move([property: PersonalData] string Child, int Days)
+                {
+                    public sealed record Leg([property: SpecialCategory(SpecialCategory.Health)] string Needs);
+                }
+
+                public static int Count(int[] days) => days.Length;
+            }
+            """;
+        const string global = """
+            public sealed record Sibling([property: SafeShare.PersonalData] string Name);
+            """;
+        var (driver, _, diagnostics) = GeneratorHost.Run(fileScoped, global);
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            new[] { "Council.Domain.Person", "Council.Domain.Placements.Carer", "Council.Domain.Placements.Move", "Council.Domain.Placements.Move.Leg", "Sibling" },
+            InventoryNames(driver));
+    }
+
+    [Fact]
     public void Identity_markers_are_found()
     {
         const string identity = """
