@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SafeShare's cost in a real `dotnet build`, as the compiler reports it (ReportAnalyzer), beside the harness.
 #
-#   bench/real-build.sh [--sizes 1000,5000] [--reps 3] [--corpus casework,services,logging] [--bare] [--baseline COMMIT] [--out FILE]
+#   bench/real-build.sh [--sizes 1000,5000] [--reps 3] [--corpus casework,services,logging] [--bare] [--lookup-only] [--baseline COMMIT] [--out FILE]
 #
 # Packs the SafeShare package from this checkout (and, with --baseline, from that commit), writes the harness's
 # synthetic codebase of each shape (--corpus) at each size as a project referencing the package, and builds it
 # --no-incremental with -p:ReportAnalyzer=true, which makes csc print its own analyzer and generator times. With --bare
 # the same program is also built without SafeShare's analyzers and generator (the runtime referenced directly, the
-# generator's output compiled as plain files): the bare compile the costs are divided by. The compiler server runs as
+# generator's output compiled as plain files): the bare compile the costs are divided by. With --lookup-only it is also
+# built as bare is, with the generator's inputs alone in place of the generator (bench/SafeShare.Bench.LookupOnly: the same
+# attribute lookups, each transform returning a position): what Roslyn's lookups cost csc. The compiler server runs as
 # in a developer's build (warmed by one untimed build per project, shut down at the end). Prints the medians per
 # corpus, size and package as Markdown. Needs the .NET SDK and the package registry.
 set -euo pipefail
@@ -16,6 +18,7 @@ sizes=1000,5000
 reps=3
 corpora=casework
 bare=""
+lookup=""
 baseline=""
 out=""
 while [[ $# -gt 0 ]]; do
@@ -23,10 +26,11 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes="$2"; shift 2 ;;
     --corpus) corpora="$2"; shift 2 ;;
     --bare) bare=1; shift ;;
+    --lookup-only) lookup=1; shift ;;
     --reps) reps="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--sizes 1000,5000] [--reps 3] [--corpus casework,services,logging] [--bare] [--baseline COMMIT] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes 1000,5000] [--reps 3] [--corpus casework,services,logging] [--bare] [--lookup-only] [--baseline COMMIT] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 
@@ -52,8 +56,14 @@ if [[ -n "$baseline" ]]; then
   versions=(0.0.0-baseline 0.0.0-current)
 fi
 
-# The bare build runs after the current package's, whose generated files it compiles.
+# The bare and lookup-only builds run after the current package's, whose generated files they compile.
 if [[ -n "$bare" ]]; then versions+=(bare); fi
+if [[ -n "$lookup" ]]; then
+  echo "building the generator's inputs alone..." >&2
+  dotnet build "$repo/bench/SafeShare.Bench.LookupOnly/SafeShare.Bench.LookupOnly.csproj" -c Release -o "$work/lookup-only" \
+    -nodeReuse:false --disable-build-servers -tl:off -v:q >"$work/lookup-only.log" 2>&1 || { cat "$work/lookup-only.log" >&2; exit 1; }
+  versions+=(lookup-only)
+fi
 
 echo "writing the codebases..." >&2
 IFS=, read -r -a corpus_list <<<"$corpora"
@@ -89,12 +99,17 @@ EOF
       if [[ "$corpus" == logging ]]; then
         logging='<PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.5" />'
       fi
-      if [[ "$version" == bare ]]; then
+      if [[ "$version" == bare || "$version" == lookup-only ]]; then
         # No SafeShare analyzers or generator: the runtime referenced as a plain assembly, and what the generator wrote
         # in the current package's build compiled as ordinary source files.
         mkdir -p "$project/Generated"
         cp "$work/p-$corpus-$size-0.0.0-current/obj/generated/SafeShare.Analyzers/SafeShare.Analyzers.Generation.SafeShareGenerator/"*.cs "$project/Generated/"
         safeshare="<Reference Include=\"SafeShare\" HintPath=\"$work/packages/safeshare/0.0.0-current/lib/net10.0/SafeShare.dll\" />"
+        if [[ "$version" == lookup-only ]]; then
+          # Only this assembly is an analyzer here: SafeShare.Analyzers.dll beside it is loaded as its dependency, so
+          # neither SafeShare's generator nor its analyzers run.
+          safeshare="$safeshare<Analyzer Include=\"$work/lookup-only/SafeShare.Bench.LookupOnly.dll\" />"
+        fi
       else
         safeshare="<PackageReference Include=\"SafeShare\" Version=\"[$version]\" />"
       fi
@@ -129,7 +144,7 @@ EOF
         # lines (the SDK's analyzers and generators run too and are not counted), and the two data-flow analyzers.
         analyzers=$(awk '/Total analyzer execution time/ {on=1} /Total generator execution time/ {on=0} on && /SafeShare.Analyzers, Version/ {print $1; exit}' "$log")
         flow=$(awk '/Total analyzer execution time/ {on=1} /Total generator execution time/ {on=0} on && /OutboundPersonalDataAnalyzer|PersonalDataLoggedAnalyzer/ {sum += $1} END {printf "%.3f", sum}' "$log")
-        generators=$(awk '/SafeShare.Analyzers.Generation.SafeShareGenerator/ {print $1; exit}' "$log")
+        generators=$(awk '/SafeShare.Analyzers.Generation.SafeShareGenerator|SafeShare.Bench.LookupOnly.AttributeLookupOnly/ {print $1; exit}' "$log")
         analyzers=${analyzers:-0} generators=${generators:-0} flow=${flow:-0}
         # The Csc task's own time from MSBuild's performance summary (ms).
         csc=$(grep -oP '^\s+\K[0-9]+(?= ms\s+Csc\s)' "$log" | head -1 || echo 0)

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SafeShare.Analyzers.Generation;
+using SafeShare.Bench.LookupOnly;
 
 namespace SafeShare.Bench.Hosting;
 
@@ -91,7 +92,7 @@ public static class AnalyzerSets
 
     /// <summary>The generator's inputs without SafeShare's work (see <see cref="AttributeLookupOnly"/>): run by the generator measurement only.</summary>
     public static AnalyzerSet CreateAttributeLookupOnly() =>
-        new(AttributeLookup, "the SafeShare generator's inputs alone: the same attribute lookups and syntax filter, each transform returning a position",
+        new(AttributeLookup, "the SafeShare generator's inputs alone: the same attribute lookups and reading of each file's type declarations, each transform returning a position",
             ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray.Create(new AttributeLookupOnly().AsSourceGenerator()),
             ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<AdditionalText>.Empty, ImmutableArray<string>.Empty);
 

@@ -318,7 +318,7 @@ public static class MarkdownReport
 
         sb.AppendLine();
         sb.AppendLine("Roslyn's internal steps are the per-file syntax steps; those of the edited file are Modified by definition. The target reads SafeShare's named steps and the outputs. " +
-            "'g. attribute lookup alone' is the current generator's inputs with SafeShare's work taken out (the same ForAttributeWithMetadataName lookups and syntax filter, each transform returning a position): what Roslyn spends finding and binding the attributed declarations; the current generator's time beyond it is SafeShare's own reading.");
+            "'g. attribute lookup alone' is the current generator's inputs with SafeShare's work taken out (the same ForAttributeWithMetadataName lookups and the same reading of each file's type declarations, each transform returning a position): what Roslyn spends finding and binding the attributed declarations; the current generator's time beyond it is SafeShare's own reading.");
         sb.AppendLine();
         sb.AppendLine("Time inside each step on the tracked driver's first run (ms, median; Roslyn's internal steps by name):");
         sb.AppendLine();

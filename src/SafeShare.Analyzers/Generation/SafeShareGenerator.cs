@@ -42,9 +42,9 @@ public static class SafeShareGeneratorSteps
 /// </summary>
 /// <remarks>
 /// Each input is one attributed declaration, found by <c>ForAttributeWithMetadataName</c> (which binds attribute names,
-/// aliases included, the way the compiler does) and turned at once into a plain value that holds no symbol, syntax or
-/// compilation. Roslyn's tables keep those values between runs and skip every later step whose input is equal; the
-/// generator keeps nothing itself.
+/// aliases included, the way the compiler does), or one file declaring a type no attribute lookup can find; each is
+/// turned at once into plain values that hold no symbol, syntax or compilation. Roslyn's tables keep those values
+/// between runs and skip every later step whose input is equal; the generator keeps nothing itself.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class SafeShareGenerator : IIncrementalGenerator

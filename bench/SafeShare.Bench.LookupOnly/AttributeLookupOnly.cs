@@ -4,15 +4,17 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SafeShare.Analyzers.Generation;
 
-namespace SafeShare.Bench.Hosting;
+namespace SafeShare.Bench.LookupOnly;
 
 /// <summary>
 /// SafeShare's generator with SafeShare's work taken out: the same inputs (the same attributes looked up by
-/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same reading of each file for types the
+/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same reading of each file's type declarations for types the
 /// marker inputs cannot see), each transform returning only where its declaration starts. What it costs is what
 /// Roslyn spends finding and binding the attributed declarations, which any generator on these inputs pays: the
-/// difference from the real generator is SafeShare's own reading of them. Run in the benchmark's host only, never by csc.
+/// difference from the real generator is SafeShare's own reading of them. Run by the harness (configuration g) and, in
+/// real-build.sh's lookup-only builds, by csc in place of the real generator; never packed.
 /// </summary>
+[Generator(LanguageNames.CSharp)]
 public sealed class AttributeLookupOnly : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
