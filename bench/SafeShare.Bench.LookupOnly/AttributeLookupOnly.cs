@@ -21,13 +21,13 @@ public sealed class AttributeLookupOnly : IIncrementalGenerator
     {
         var found = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-            .Where(static tree => SafeShareGenerator.HasUnmarkedCandidates(tree))
+            .Where(static tree => GeneratorInputs.HasUnmarkedCandidates(tree))
             .Combine(context.CompilationProvider)
             .Select(static (_, _) => 0)
             .Collect();
-        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
-        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(SafeShareGenerator.RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
-        foreach (var marker in SafeShareGenerator.MarkerAttributes)
+        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(GeneratorInputs.ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
+        found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(GeneratorInputs.RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => attributed.TargetNode.SpanStart));
+        foreach (var marker in GeneratorInputs.MarkerAttributes)
         {
             found = Add(found, context.SyntaxProvider.ForAttributeWithMetadataName(marker, static (_, _) => true, static (attributed, _) => attributed.TargetNode.SpanStart));
         }

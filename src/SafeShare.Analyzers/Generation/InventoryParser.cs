@@ -38,7 +38,7 @@ internal static class InventoryParser
 
     /// <summary>
     /// The inventory entry of a declared type no marker input describes (see
-    /// <see cref="SafeShareGenerator.MayHoldPersonalDataUnmarked"/>), or null.
+    /// <see cref="GeneratorInputs.MayHoldPersonalDataUnmarked"/>), or null.
     /// </summary>
     public static InventoryType? DescribeDeclared(TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken) =>
         model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type &&

@@ -49,27 +49,11 @@ public static class SafeShareGeneratorSteps
 [Generator(LanguageNames.CSharp)]
 public sealed class SafeShareGenerator : IIncrementalGenerator
 {
-    /// <summary>The attribute that declares a share.</summary>
-    internal const string ShareAttribute = "SafeShare.ShareAttribute";
-
-    /// <summary>The attribute that gives a type its retention rule.</summary>
-    internal const string RetainUntilAttribute = "SafeShare.RetainUntilAttribute";
-
-    /// <summary>The attributes that mark personal data: SafeShare's three and ASP.NET Core Identity's two.</summary>
-    internal static readonly string[] MarkerAttributes =
-    {
-        "SafeShare.PersonalDataAttribute",
-        "SafeShare.SpecialCategoryAttribute",
-        "SafeShare.CriminalOffenceDataAttribute",
-        "Microsoft.AspNetCore.Identity.PersonalDataAttribute",
-        "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute",
-    };
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var shares = context.SyntaxProvider
-            .ForAttributeWithMetadataName(ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
+            .ForAttributeWithMetadataName(GeneratorInputs.ShareAttribute, static (node, _) => node is MethodDeclarationSyntax, ShareParser.Parse)
             .WithTrackingName(SafeShareGeneratorSteps.Shares);
         context.RegisterSourceOutput(shares, static (output, result) =>
         {
@@ -86,7 +70,7 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
                     ShareStubEmitter.Emit(result.Stub, result.Diagnostics.Select(d => d.Id).Distinct())));
 
         var retention = context.SyntaxProvider
-            .ForAttributeWithMetadataName(RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => ParseRetention(attributed))
+            .ForAttributeWithMetadataName(GeneratorInputs.RetainUntilAttribute, static (node, _) => node is TypeDeclarationSyntax, static (attributed, _) => ParseRetention(attributed))
             .Where(static model => model is not null)
             .WithTrackingName(SafeShareGeneratorSteps.Retention);
         var retentionSources = retention.Select(static (model, _) => new GeneratedSource(
@@ -111,12 +95,12 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
         // ForAttributeWithMetadataName itself reads each file; only files with a candidate are bound.
         var described = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-            .Where(static tree => HasUnmarkedCandidates(tree))
+            .Where(static tree => GeneratorInputs.HasUnmarkedCandidates(tree))
             .Combine(context.CompilationProvider)
             .SelectMany(static (input, cancellationToken) => DescribeUnmarked(input.Right, input.Left, cancellationToken))
             .WithTrackingName(SafeShareGeneratorSteps.DescribedTypes)
             .Collect();
-        foreach (var marker in MarkerAttributes)
+        foreach (var marker in GeneratorInputs.MarkerAttributes)
         {
             described = Concat(described, context.SyntaxProvider
                 .ForAttributeWithMetadataName(marker, static (_, _) => true, static (attributed, cancellationToken) => InventoryParser.DescribeHolder(attributed, cancellationToken))
@@ -151,71 +135,11 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
     private static IncrementalValueProvider<ImmutableArray<InventoryType?>> Concat(IncrementalValueProvider<ImmutableArray<InventoryType?>> left, IncrementalValueProvider<ImmutableArray<InventoryType?>> right) =>
         left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
 
-    /// <summary>
-    /// Whether a type declaration may hold personal data no marker input finds: a positional record whose parameters
-    /// carry attributes (a <c>[property: ...]</c> marker sits on the property, which has no declaration to find it on),
-    /// or a class or record that may derive from another and carries attributes of its own. Syntax only.
-    /// </summary>
-    internal static bool MayHoldPersonalDataUnmarked(TypeDeclarationSyntax type)
-    {
-        if (type.ParameterList is { } parameters && type is RecordDeclarationSyntax)
-        {
-            foreach (var parameter in parameters.Parameters)
-            {
-                if (parameter.AttributeLists.Count > 0)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return type.BaseList is not null &&
-               type is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword } &&
-               HasAnyAttribute(type);
-    }
-
-    /// <summary>Whether a file declares a type <see cref="MayHoldPersonalDataUnmarked"/> accepts. Syntax only.</summary>
-    internal static bool HasUnmarkedCandidates(SyntaxTree tree)
-    {
-        var found = false;
-        UnmarkedCandidates(tree, _ => found = true, CancellationToken.None);
-        return found;
-    }
-
-    // Type declarations sit only in a file, a namespace or another type: the walk reads nothing else.
-    private static void UnmarkedCandidates(SyntaxTree tree, System.Action<TypeDeclarationSyntax> found, CancellationToken cancellationToken)
-    {
-        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
-        {
-            Visit(root.Members);
-        }
-
-        void Visit(SyntaxList<MemberDeclarationSyntax> members)
-        {
-            foreach (var member in members)
-            {
-                if (member is BaseNamespaceDeclarationSyntax ns)
-                {
-                    Visit(ns.Members);
-                }
-                else if (member is TypeDeclarationSyntax type)
-                {
-                    if (MayHoldPersonalDataUnmarked(type))
-                    {
-                        found(type);
-                    }
-
-                    Visit(type.Members);
-                }
-            }
-        }
-    }
-
     private static ImmutableArray<InventoryType?> DescribeUnmarked(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
     {
         var model = compilation.GetSemanticModel(tree);
         var described = ImmutableArray.CreateBuilder<InventoryType?>();
-        UnmarkedCandidates(tree, type => described.Add(InventoryParser.DescribeDeclared(type, model, cancellationToken)), cancellationToken);
+        GeneratorInputs.UnmarkedCandidates(tree, type => described.Add(InventoryParser.DescribeDeclared(type, model, cancellationToken)), cancellationToken);
         return described.ToImmutable();
     }
 
@@ -254,24 +178,6 @@ public sealed class SafeShareGenerator : IIncrementalGenerator
             rule.Years,
             rule.Months,
             rule.ReviewEveryYears);
-    }
-
-    internal static bool HasAnyAttribute(TypeDeclarationSyntax type)
-    {
-        if (type.AttributeLists.Count > 0 || (type.ParameterList?.Parameters.Any(p => p.AttributeLists.Count > 0) ?? false))
-        {
-            return true;
-        }
-
-        foreach (var member in type.Members)
-        {
-            if (member.AttributeLists.Count > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // A share's file, implemented or a stub: one identity per method and overload, so the two can never both be written.
