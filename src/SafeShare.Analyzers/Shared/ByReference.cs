@@ -16,3 +16,19 @@ internal sealed class ByReference<T> : IEqualityComparer<T>
 
     public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
 }
+
+/// <summary>
+/// An answer computed once per symbol definition and found again by reference: what a called method is to a rule
+/// depends only on its definition, which is one object however many calls name it.
+/// </summary>
+internal sealed class PerDefinition<TKey, TValue>
+    where TKey : class
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> _answers = new(ByReference<TKey>.Instance);
+    private readonly System.Func<TKey, TValue> _compute;
+
+    public PerDefinition(System.Func<TKey, TValue> compute) => _compute = compute;
+
+    /// <summary>The answer for a definition (the caller passes the definition, not a constructed or reduced symbol).</summary>
+    public TValue this[TKey definition] => _answers.TryGetValue(definition, out var known) ? known : _answers.GetOrAdd(definition, _compute);
+}

@@ -17,13 +17,16 @@ internal sealed class LoggingSinks
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _loggerMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _exceptions = new(SymbolEqualityComparer.Default);
 
-    // A method's definition is one object however many calls name it: each is asked once, found by reference.
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkFamily> _methodFamilies = new(ByReference<IMethodSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _redactors = new(ByReference<IMethodSymbol>.Instance);
+    // Each method definition is asked once.
+    private readonly PerDefinition<IMethodSymbol, SinkFamily> _methodFamilies;
+    private readonly PerDefinition<IMethodSymbol, bool> _redactors;
 
 #pragma warning disable RS0030 // The one place SAFE110 looks types up by name: once per compilation.
     public LoggingSinks(Compilation compilation)
     {
+        _methodFamilies = new(FamilyOfDefinition);
+        // Asked only when the project references SafeShare's [Redactor] (IsRedactor checks first).
+        _redactors = new(definition => HasAttribute(definition, Redactor!));
         Add(compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions"), SinkFamily.MicrosoftLogger);
         Add(compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"), SinkFamily.MicrosoftLogger);
         Add(compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1"), SinkFamily.MicrosoftLogger);
@@ -84,17 +87,11 @@ internal sealed class LoggingSinks
     /// <summary>The family of the method's type, or None: one dictionary lookup for most calls of a program.</summary>
     public SinkFamily FamilyOf(IMethodSymbol method)
     {
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (_methodFamilies.TryGetValue(definition, out var known))
-        {
-            return known;
-        }
-
-        var type = definition.ContainingType?.OriginalDefinition;
-        var family = type is not null && _families.TryGetValue(type, out var found) ? found : SinkFamily.None;
-        _methodFamilies.TryAdd(definition, family);
-        return family;
+        return _methodFamilies[(method.ReducedFrom ?? method).OriginalDefinition];
     }
+
+    private SinkFamily FamilyOfDefinition(IMethodSymbol definition) =>
+        definition.ContainingType?.OriginalDefinition is { } type && _families.TryGetValue(type, out var family) ? family : SinkFamily.None;
 
     /// <summary>A <c>[LoggerMessage]</c> method (source-generated logging): only partial methods are read.</summary>
     public bool IsLoggerMessage(IMethodSymbol method)
@@ -114,22 +111,8 @@ internal sealed class LoggingSinks
     }
 
     /// <summary>A method the project declares returns text that is safe to log.</summary>
-    public bool IsRedactor(IMethodSymbol method)
-    {
-        if (Redactor is null)
-        {
-            return false;
-        }
-
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (!_redactors.TryGetValue(definition, out var redactor))
-        {
-            redactor = HasAttribute(definition, Redactor);
-            _redactors.TryAdd(definition, redactor);
-        }
-
-        return redactor;
-    }
+    public bool IsRedactor(IMethodSymbol method) =>
+        Redactor is not null && _redactors[(method.ReducedFrom ?? method).OriginalDefinition];
 
     /// <summary>An exception type (System.Exception or a type derived from it).</summary>
     public bool IsException(ITypeSymbol? type)

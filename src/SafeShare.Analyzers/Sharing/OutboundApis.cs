@@ -19,10 +19,8 @@ internal sealed class OutboundApis
 
     // What each method is to the rules, answered once per method definition (found by reference: a definition is one
     // object however many calls name it). Every call of a framework API a service makes asks.
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkKind> _sinks = new(ByReference<IMethodSymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, ValueKind> _kinds = new(ByReference<IMethodSymbol>.Instance);
-    private readonly System.Func<IMethodSymbol, SinkKind> _computeSink;
-    private readonly System.Func<IMethodSymbol, ValueKind> _computeKind;
+    private readonly PerDefinition<IMethodSymbol, SinkKind> _sinks;
+    private readonly PerDefinition<IMethodSymbol, ValueKind> _kinds;
 
     public OutboundApis(SharingSymbols symbols, PersonalDataTypes types)
     {
@@ -43,8 +41,8 @@ internal sealed class OutboundApis
         }
 
         _computeInvolvesApi = ComputeInvolvesApi;
-        _computeSink = ComputeSinkOf;
-        _computeKind = ComputeKindOf;
+        _sinks = new(ComputeSinkOf);
+        _kinds = new(ComputeKindOf);
     }
 
     /// <summary>The type is or derives from one of the outbound, encoding or carrier types (string is none of them).</summary>
@@ -102,8 +100,7 @@ internal sealed class OutboundApis
     public ValueKind KindOf(IMethodSymbol method)
     {
         // The answer depends only on the method's definition (its type, name, static-ness and parameters).
-        var definition = method.OriginalDefinition;
-        return _kinds.TryGetValue(definition, out var kind) ? kind : _kinds.GetOrAdd(definition, _computeKind);
+        return _kinds[method.OriginalDefinition];
     }
 
     private ValueKind ComputeKindOf(IMethodSymbol method)
@@ -175,8 +172,7 @@ internal sealed class OutboundApis
     /// <summary>The kind of send an invocation is, or None.</summary>
     public SinkKind SinkOf(IInvocationOperation invocation)
     {
-        var definition = invocation.TargetMethod.OriginalDefinition;
-        return _sinks.TryGetValue(definition, out var kind) ? kind : _sinks.GetOrAdd(definition, _computeSink);
+        return _sinks[invocation.TargetMethod.OriginalDefinition];
     }
 
     private SinkKind ComputeSinkOf(IMethodSymbol method)
