@@ -106,8 +106,8 @@ EOF
         cp "$work/p-$corpus-$size-0.0.0-current/obj/generated/SafeShare.Analyzers/SafeShare.Analyzers.Generation.SafeShareGenerator/"*.cs "$project/Generated/"
         safeshare="<Reference Include=\"SafeShare\" HintPath=\"$work/packages/safeshare/0.0.0-current/lib/net10.0/SafeShare.dll\" />"
         if [[ "$version" == lookup-only ]]; then
-          # Only this assembly is an analyzer here: SafeShare.Analyzers.dll beside it is loaded as its dependency, so
-          # neither SafeShare's generator nor its analyzers run.
+          # Only this assembly is an analyzer here (it compiles the generator's inputs in and depends on nothing of
+          # SafeShare's), so neither SafeShare's generator nor its analyzers run.
           safeshare="$safeshare<Analyzer Include=\"$work/lookup-only/SafeShare.Bench.LookupOnly.dll\" />"
         fi
       else

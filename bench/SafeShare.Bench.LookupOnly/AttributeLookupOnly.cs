@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,8 +7,8 @@ namespace SafeShare.Bench.LookupOnly;
 
 /// <summary>
 /// SafeShare's generator with SafeShare's work taken out: the same inputs (the same attributes looked up by
-/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same reading of each file's type declarations for types the
-/// marker inputs cannot see), each transform returning only where its declaration starts. What it costs is what
+/// <c>ForAttributeWithMetadataName</c>, with the same syntax filters, and the same reading of each file's type
+/// declarations for types the marker inputs cannot see), each transform returning only where its declaration starts. What it costs is what
 /// Roslyn spends finding and binding the attributed declarations, which any generator on these inputs pays: the
 /// difference from the real generator is SafeShare's own reading of them. Run by the harness (configuration g) and, in
 /// real-build.sh's lookup-only builds, by csc in place of the real generator; never packed.
